@@ -77,6 +77,8 @@ export interface PanelState {
   previous: PanelRun[] | null; // the last run of the same spec, drawn faded
   thresholds: Thresholds;
   progress?: { run: number; runs: number; iteration: number; iterations: number; loss: number };
+  /** 'analysis': the runs are one forward and backward pass at the initial weights (no loss curve yet). */
+  kind?: 'training' | 'analysis';
 }
 
 export type ExportFormat = 'csv' | 'json';

@@ -1,7 +1,9 @@
 // `{expr: "..."}` activations: parsed by the project's grammar (../expr), differentiated symbolically,
-// compiled to closures once. The derivative bound is numerical over a stated range.
-import type { ExprError } from '../types';
+// compiled to closures once. The derivative bound is numerical: sup |φ'| over EXPR_BOUND_RANGE ([-10, 10]).
+import type { ActivationInfo, ExprError } from '../types';
+import { compileExpr, differentiate, formatExpr, parseExpression, type Compiled } from '../expr';
 import type { Activation } from './activation';
+import { numericalSupAbs } from './numericBound';
 
 /** An invalid expression; `errors` carry offsets into the source string. */
 export class ExpressionError extends Error {
@@ -14,10 +16,54 @@ export class ExpressionError extends Error {
   }
 }
 
-export function exprActivation(source: string): Activation {
-  throw new ExpressionError(source, [{ message: 'expressions are not supported yet', offset: 0, length: source.length }]);
+interface CompiledExpr {
+  info: ActivationInfo;
+  f: Compiled;
+  df: Compiled;
 }
 
+// A `repeat: 100` layer creates the same activation 100 times: parse, differentiate and bound it once.
+const compiledBySource = new Map<string, CompiledExpr>();
+const CACHE_LIMIT = 256;
+
+function compileSource(source: string): CompiledExpr {
+  const cached = compiledBySource.get(source);
+  if (cached) return cached;
+  const parsed = parseExpression(source);
+  if (!parsed.ok) throw new ExpressionError(source, parsed.errors);
+  const derivative = differentiate(parsed.expr);
+  const f = compileExpr(parsed.expr);
+  const df = compileExpr(derivative);
+  const text = formatExpr(parsed.expr);
+  const info: ActivationInfo = {
+    name: text,
+    formula: `φ(z) = ${text}`,
+    derivative: `φ'(z) = ${formatExpr(derivative)}`,
+    bound: numericalSupAbs(df),
+  };
+  if (compiledBySource.size >= CACHE_LIMIT) compiledBySource.clear();
+  const entry = { info, f, df };
+  compiledBySource.set(source, entry);
+  return entry;
+}
+
+export function exprActivation(source: string): Activation {
+  const { info, f, df } = compileSource(source);
+  return {
+    info,
+    elementwise: true,
+    forward(u, h, rows, cols) {
+      const n = rows * cols;
+      for (let i = 0; i < n; i++) h[i] = f(u[i]);
+    },
+    derivative(u, _h, out) {
+      for (let i = 0; i < out.length; i++) out[i] = df(u[i]);
+    },
+  };
+}
+
+/** The canonical text of a valid expression ('z*tanh( z )' → 'z * tanh(z)'); the trimmed source otherwise. */
 export function exprActivationName(source: string): string {
-  return source.trim();
+  const parsed = parseExpression(source);
+  return parsed.ok ? formatExpr(parsed.expr) : source.trim();
 }

@@ -1,0 +1,10 @@
+// The engine's public API: float64 backpropagation on dense networks, recording where gradients vanish or
+// explode. Pure TypeScript (no vscode, no I/O); the spec reader, CLI, worker and extension import from here.
+export * from './types';
+export { createActivation, describeActivation, activationName } from './activations';
+export { parseExpression } from './expr';
+export { createTrainer, train, analyze } from './trainer';
+export { computeGradients, gradientCheck } from './gradients';
+export { generateData } from './data';
+export { createRng, type Rng } from './rng';
+export { parameterCount } from './network';

@@ -44,4 +44,14 @@ export interface Thresholds {
   dead: number;
   /** Relative loss decrease over the run below which training has stalled. */
   stalled: number;
+  // Added by the diagnostics rules (optional so existing literals stay valid; resolveThresholds fills them).
+  /** ‖∂J/∂W_k‖·‖W_k‖/J below this is vanishing: a 1% change of W_k moves J by less than this many %. */
+  vanishingSensitivity?: number;
+  /** ‖∂J/∂W_k‖ below this fraction of the largest layer's ‖∂J/∂W‖ is vanishing. */
+  vanishingRatio?: number;
+  /** ‖g_k‖ (δ over the batch) above this multiple of the output layer's ‖g_L‖ is exploding. */
+  explodingRatio?: number;
 }
+
+/** Every threshold present: what the rules see after resolveThresholds. */
+export type ResolvedThresholds = Required<Thresholds>;

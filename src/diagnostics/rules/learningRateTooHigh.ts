@@ -1,0 +1,84 @@
+// learning-rate-too-high: the loss diverges (error), rises, or oscillates (warning). On a quadratic loss
+// ½ Σ λ_i w_i², plain gradient descent multiplies each mode by (1 − ηλ_i) per step, so J's dominant mode
+// grows ×ρ = (1 − ηλ)² per iteration once ηλ > 2. From a measured ρ > 1 we estimate λ = (1 + √ρ)/η and give
+// the stability bound η < 2/λ (seed 001: η < min(1/a, 1/b) for monotone steps, 2/max(a, b) for convergence).
+import { formatNumber, formatPercent } from '../format';
+import { pathFinding, trainSettings, type Rule, type RuleContext } from '../rule';
+import type { Finding } from '../types';
+import { endLoss } from './stalledLoss';
+
+/** The final loss above this multiple of the first counts as diverging. */
+export const DIVERGE_FACTOR = 10;
+/** Share of iterations with a rising loss above which full-batch SGD oscillates. */
+export const OSCILLATION_SHARE = 0.3;
+/** Iterations at the end of the run over which the growth rate ρ is measured. */
+const TAIL = 20;
+
+/** Geometric-mean growth per iteration over the last finite values of the loss; NaN with fewer than 2. */
+export function tailGrowth(loss: readonly number[]): number {
+  const finite = loss.filter((v) => Number.isFinite(v) && v > 0);
+  const n = Math.min(TAIL, Math.floor(finite.length / 2));
+  if (n < 2) return NaN;
+  const tail = finite.slice(finite.length - n);
+  return Math.pow(tail[n - 1] / tail[0], 1 / (n - 1));
+}
+
+/** Share of steps where J rose, ignoring changes at the floating-point floor of the run. */
+export function risingShare(loss: readonly number[]): number {
+  const floor = (loss[0] ?? 0) * 1e-12;
+  let ups = 0;
+  for (let t = 1; t < loss.length; t++) if (loss[t] > loss[t - 1] * (1 + 1e-9) && loss[t] > floor) ups++;
+  return loss.length > 1 ? ups / (loss.length - 1) : 0;
+}
+
+export const learningRateTooHigh: Rule = {
+  id: 'learning-rate-too-high',
+  check(ctx: RuleContext): Finding[] {
+    const { loss, iterations, nonFinite } = ctx.result;
+    const overflowed = ctx.result.stopped === 'non-finite' && nonFinite !== undefined && nonFinite.iteration > 1;
+    if (iterations < 3 && !overflowed) return [];
+    const { learningRate: lr, optimizer, fullBatch } = trainSettings(ctx);
+    const start = loss[0];
+    const end = endLoss(ctx);
+    const diverged = overflowed || end > DIVERGE_FACTOR * start;
+    const rising = !diverged && end > start * (1 + ctx.thresholds.stalled);
+    const share = risingShare(loss);
+    const oscillating = !diverged && !rising && fullBatch && optimizer.kind === 'sgd' && share > OSCILLATION_SHARE;
+    if (!diverged && !rising && !oscillating) return [];
+
+    const rho = tailGrowth(loss);
+    const lambda = optimizer.kind === 'sgd' && rho > 1 ? (1 + Math.sqrt(rho)) / lr : NaN;
+    const bound = 2 / lambda;
+    const a = formatNumber(start);
+    let message: string;
+    if (diverged) {
+      const growth = rho > 1 ? ` (×${formatNumber(rho)} per iteration)` : '';
+      const overflow = overflowed ? ` and becomes non-finite at iteration ${nonFinite.iteration}` : '';
+      message = `Training diverges at learningRate ${formatNumber(lr)}: J grows from ${a} to ${formatNumber(end)}${growth}${overflow}`;
+    } else if (rising) {
+      message = `Loss rises at learningRate ${formatNumber(lr)}: J goes from ${a} to ${formatNumber(end)} over ${iterations} iterations`;
+    } else {
+      message = `Loss oscillates at learningRate ${formatNumber(lr)}: J rises at ${formatPercent(share)} of ${iterations} iterations`;
+    }
+    const fix = Number.isFinite(bound)
+      ? `lower train.learningRate below 2/λ ≈ ${formatNumber(bound)} (λ ≈ ${formatNumber(lambda)}, the curvature implied by J growing ×${formatNumber(rho)} per iteration)`
+      : `lower train.learningRate (now ${formatNumber(lr)}), e.g. to ${formatNumber(lr / 10)}`;
+    return [
+      pathFinding(ctx, 'train.learningRate', {
+        rule: 'learning-rate-too-high',
+        severity: diverged ? 'error' : 'warning',
+        message,
+        evidence: {
+          learningRate: lr,
+          lossStart: start,
+          lossEnd: end,
+          growthPerIteration: rho,
+          curvature: lambda,
+          learningRateBound: bound,
+          risingShare: share,
+        },
+        fix,
+      }),
+    ];
+  },
+};

@@ -23,12 +23,18 @@ export function tailGrowth(loss: readonly number[]): number {
   return Math.pow(tail[n - 1] / tail[0], 1 / (n - 1));
 }
 
-/** Share of steps where J rose, ignoring changes at the floating-point floor of the run. */
-export function risingShare(loss: readonly number[]): number {
+/** Share of steps where J rose, and the rises added up, ignoring changes at the floating-point floor. */
+export function rises(loss: readonly number[]): { share: number; total: number } {
   const floor = (loss[0] ?? 0) * 1e-12;
   let ups = 0;
-  for (let t = 1; t < loss.length; t++) if (loss[t] > loss[t - 1] * (1 + 1e-9) && loss[t] > floor) ups++;
-  return loss.length > 1 ? ups / (loss.length - 1) : 0;
+  let total = 0;
+  for (let t = 1; t < loss.length; t++) {
+    if (loss[t] > loss[t - 1] * (1 + 1e-9) && loss[t] > floor) {
+      ups++;
+      total += loss[t] - loss[t - 1];
+    }
+  }
+  return { share: loss.length > 1 ? ups / (loss.length - 1) : 0, total };
 }
 
 export const learningRateTooHigh: Rule = {
@@ -42,8 +48,10 @@ export const learningRateTooHigh: Rule = {
     const end = endLoss(ctx);
     const diverged = overflowed || end > DIVERGE_FACTOR * start;
     const rising = !diverged && end > start * (1 + ctx.thresholds.stalled);
-    const share = risingShare(loss);
-    const oscillating = !diverged && !rising && fullBatch && optimizer.kind === 'sgd' && share > OSCILLATION_SHARE;
+    const { share, total } = rises(loss);
+    // Oscillating: J rises at many steps and by a visible amount (together at least 1% of J at the start).
+    const oscillating =
+      !diverged && !rising && fullBatch && optimizer.kind === 'sgd' && share > OSCILLATION_SHARE && total > 0.01 * start;
     if (!diverged && !rising && !oscillating) return [];
 
     const rho = tailGrowth(loss);
@@ -58,7 +66,7 @@ export const learningRateTooHigh: Rule = {
     } else if (rising) {
       message = `Loss rises at learningRate ${formatNumber(lr)}: J goes from ${a} to ${formatNumber(end)} over ${iterations} iterations`;
     } else {
-      message = `Loss oscillates at learningRate ${formatNumber(lr)}: J rises at ${formatPercent(share)} of ${iterations} iterations`;
+      message = `Loss oscillates at learningRate ${formatNumber(lr)}: J rises at ${formatPercent(share)} of ${iterations} iterations, by ${formatNumber(total)} in all`;
     }
     const fix = Number.isFinite(bound)
       ? `lower train.learningRate below 2/λ ≈ ${formatNumber(bound)} (λ ≈ ${formatNumber(lambda)}, the curvature implied by J growing ×${formatNumber(rho)} per iteration)`
@@ -76,6 +84,7 @@ export const learningRateTooHigh: Rule = {
           curvature: lambda,
           learningRateBound: bound,
           risingShare: share,
+          risingTotal: total,
         },
         fix,
       }),

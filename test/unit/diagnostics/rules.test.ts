@@ -227,8 +227,10 @@ describe('diagnostics rules on hand-built runs', () => {
       assert.match(f.message, /^Loss oscillates at learningRate 0\.1: J rises at 51% of 40 iterations/);
     });
 
-    it('stays quiet on a converging run and on mini-batch noise', () => {
+    it('stays quiet on a converging run, on tiny zigzags and on mini-batch noise', () => {
       assert.equal(of(run(spec, makeRun(layers, decreasing(100))), 'learning-rate-too-high').length, 0);
+      const ripple = Array.from({ length: 40 }, (_, t) => (1 + 1e-5 * (t % 2)) * Math.pow(0.999, t));
+      assert.equal(of(run(spec, makeRun(layers, ripple)), 'learning-rate-too-high').length, 0);
       const zigzag = Array.from({ length: 40 }, (_, t) => (1 + 0.3 * (t % 2)) * Math.pow(0.97, t));
       const mini = makeSpec({ entries: [{ units: 1, line: 4 }], batchSize: 1, samples: 2 });
       assert.equal(of(run(mini, makeRun(layers, zigzag)), 'learning-rate-too-high').length, 0);

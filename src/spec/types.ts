@@ -38,7 +38,7 @@ export interface LayerEntry {
 export type DataSource =
   | { kind: 'inline' }
   | { kind: 'csv'; path: string; xColumns: string[]; yColumns: string[] }
-  | { kind: 'generate'; generator: string; samples: number; noise: number };
+  | { kind: 'generate'; generator: string; samples: number; noise: number; classes?: number };
 
 export interface TrainSettings {
   optimizer: OptimizerConfig;
@@ -56,6 +56,17 @@ export interface SweepAxis {
   range: Range;
 }
 
+/** One point of a sweep, checked like a spec of its own; planRuns turns it into a TrainConfig. */
+export interface SweepPoint {
+  label: string; // 'layers[0].init=5, train.learningRate=0.1'
+  inputs: number;
+  entries: LayerEntry[];
+  loss: LossKind;
+  train: TrainSettings;
+  seed: number;
+  dataSource: DataSource;
+}
+
 export interface NetworkSpec {
   file: string; // as given to the reader (path or URI string)
   format: 'yaml' | 'json';
@@ -71,6 +82,8 @@ export interface NetworkSpec {
   seed: number;
   sweep: SweepAxis[];
   diagnose: ThresholdOverrides;
+  /** One resolved point per run of the sweep (cartesian product, first axis outermost); absent without a sweep. */
+  points?: SweepPoint[];
   /** Ranges of keys by dotted path ('name', 'loss', 'train.learningRate', 'layers[2].init', 'data', ...):
    *  the key and its value together. */
   ranges: Record<string, Range>;
@@ -79,6 +92,8 @@ export interface NetworkSpec {
 export interface ParseResult {
   spec?: NetworkSpec; // present only when errors is empty
   errors: SpecError[];
+  /** YAML warnings (e.g. an unresolved tag): shown, but the spec still runs. */
+  warnings?: SpecError[];
 }
 
 export interface ParseOptions {

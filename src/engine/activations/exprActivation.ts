@@ -1,7 +1,7 @@
 // `{expr: "..."}` activations: parsed by the project's grammar (../expr), differentiated symbolically,
-// compiled to closures once. The derivative bound is numerical: sup |φ'| over EXPR_BOUND_RANGE ([-10, 10]).
+// compiled once to array kernels (../expr/compileArray.ts). The derivative bound is numerical: sup |φ'| over EXPR_BOUND_RANGE ([-10, 10]).
 import type { ActivationInfo, ExprError } from '../types';
-import { compileExpr, differentiate, formatExpr, parseExpression, type Compiled } from '../expr';
+import { compileArrayExpr, compileExpr, differentiate, formatExpr, parseExpression, type ArrayKernel } from '../expr';
 import type { Activation } from './activation';
 import { numericalSupAbs } from './numericBound';
 
@@ -18,8 +18,8 @@ export class ExpressionError extends Error {
 
 interface CompiledExpr {
   info: ActivationInfo;
-  f: Compiled;
-  df: Compiled;
+  f: ArrayKernel;
+  df: ArrayKernel;
 }
 
 // A `repeat: 100` layer creates the same activation 100 times: parse, differentiate and bound it once.
@@ -32,17 +32,15 @@ function compileSource(source: string): CompiledExpr {
   const parsed = parseExpression(source);
   if (!parsed.ok) throw new ExpressionError(source, parsed.errors);
   const derivative = differentiate(parsed.expr);
-  const f = compileExpr(parsed.expr);
-  const df = compileExpr(derivative);
   const text = formatExpr(parsed.expr);
   const info: ActivationInfo = {
     name: text,
     formula: `φ(z) = ${text}`,
     derivative: `φ'(z) = ${formatExpr(derivative)}`,
-    bound: numericalSupAbs(df),
+    bound: numericalSupAbs(compileExpr(derivative)),
   };
   if (compiledBySource.size >= CACHE_LIMIT) compiledBySource.clear();
-  const entry = { info, f, df };
+  const entry = { info, f: compileArrayExpr(parsed.expr), df: compileArrayExpr(derivative) };
   compiledBySource.set(source, entry);
   return entry;
 }
@@ -53,11 +51,10 @@ export function exprActivation(source: string): Activation {
     info,
     elementwise: true,
     forward(u, h, rows, cols) {
-      const n = rows * cols;
-      for (let i = 0; i < n; i++) h[i] = f(u[i]);
+      f(u, h, rows * cols);
     },
     derivative(u, _h, out) {
-      for (let i = 0; i < out.length; i++) out[i] = df(u[i]);
+      df(u, out, out.length);
     },
   };
 }

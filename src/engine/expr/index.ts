@@ -5,4 +5,5 @@ export { FUNCTION_ARITY } from './ast';
 export { parseExpression, type ParseResult } from './parser';
 export { differentiate } from './differentiate';
 export { compileExpr, evaluate, type Compiled } from './compile';
+export { compileArrayExpr, type ArrayKernel } from './compileArray';
 export { formatExpr } from './format';

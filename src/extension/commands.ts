@@ -30,12 +30,11 @@ export async function resolveSpec(arg: unknown): Promise<vscode.Uri | undefined>
   return picked?.uri;
 }
 
-async function showSpecErrors(uri: vscode.Uri, count: number): Promise<void> {
-  const choice = await vscode.window.showErrorMessage(
-    `${path.posix.basename(uri.path)} has ${count} error${count === 1 ? '' : 's'}; nothing was run.`,
-    'Show Problems',
-  );
-  if (choice) await vscode.commands.executeCommand('workbench.actions.view.problems');
+/** Not awaited by the commands: a notification stays until dismissed, the command is done before that. */
+function showSpecErrors(uri: vscode.Uri, count: number): void {
+  void vscode.window
+    .showErrorMessage(`${path.posix.basename(uri.path)} has ${count} error${count === 1 ? '' : 's'}; nothing was run.`, 'Show Problems')
+    .then((choice) => choice && vscode.commands.executeCommand('workbench.actions.view.problems'));
 }
 
 async function openPanel(log: vscode.LogOutputChannel): Promise<void> {
@@ -75,7 +74,7 @@ export function registerCommands({ service, log }: CommandDeps): vscode.Disposab
         return work;
       },
     );
-    if (outcome.kind === 'invalid') await showSpecErrors(uri, outcome.errors.length);
+    if (outcome.kind === 'invalid') showSpecErrors(uri, outcome.errors.length);
     else if (outcome.kind === 'failed') void vscode.window.showErrorMessage(`Gradient Lens: ${outcome.message}`, 'Show Log').then((c) => c && log.show(true));
     else if (outcome.kind === 'done') await openPanel(log);
   };

@@ -241,16 +241,33 @@ export class Workbench {
   }
 
   /**
-   * The inner frame of a visible webview (the gradient panel when it is the only one shown). Webviews live in
-   * an outer `iframe.webview.ready` whose document holds `#active-frame`, the extension's page.
-   * `title`: pick by the outer iframe's title attribute when several webviews are visible.
+   * The inner frame of the webview shown in a part of the workbench: 'editor' (the gradient panel, default),
+   * 'sidebar' (the Gradients side view) or 'panel' (the bottom panel). Webviews float in overlay divs above
+   * the workbench, so the part is found by position: the outer `iframe.webview.ready` whose centre lies in
+   * the part; its document holds `#active-frame`, the extension's page.
    * @returns {Promise<import('playwright-core').FrameLocator>}
    */
-  async webviewFrame({ title, timeoutMs = DEFAULT_TIMEOUT_MS } = {}) {
-    const selector = title ? `iframe.webview.ready[title*="${title}"]` : 'iframe.webview.ready';
-    const outer = this.page.locator(`${selector}:visible`).last();
-    await outer.waitFor({ state: 'visible', timeout: timeoutMs });
-    const inner = outer.contentFrame().locator('#active-frame');
+  async webviewFrame({ part = 'editor', timeoutMs = DEFAULT_TIMEOUT_MS } = {}) {
+    const partSelector = { editor: '.part.editor', sidebar: '.part.sidebar', panel: '.part.panel' }[part];
+    if (!partSelector) throw new Error(`webviewFrame: unknown part ${part}`);
+    const index = await poll(
+      () =>
+        this.page.evaluate((sel) => {
+          const area = document.querySelector(sel)?.getBoundingClientRect();
+          if (!area) return false;
+          const frames = [...document.querySelectorAll('iframe.webview.ready')];
+          const at = frames.findIndex((f) => {
+            const b = f.getBoundingClientRect();
+            const x = b.left + b.width / 2;
+            const y = b.top + b.height / 2;
+            return b.width > 0 && b.height > 0 && x >= area.left && x <= area.right && y >= area.top && y <= area.bottom;
+          });
+          return at < 0 ? false : at;
+        }, partSelector),
+      `a webview in the ${part} part`,
+      timeoutMs,
+    );
+    const inner = this.page.locator('iframe.webview.ready').nth(index).contentFrame().locator('#active-frame');
     await inner.waitFor({ state: 'attached', timeout: timeoutMs });
     return inner.contentFrame();
   }

@@ -81,7 +81,8 @@ export interface PanelState {
   kind?: 'training' | 'analysis';
 }
 
-export type ExportFormat = 'csv' | 'json';
+/** 'csv': one row per layer; 'loss-csv': one row per iteration; 'json': the shape of `train --json`. */
+export type ExportFormat = 'csv' | 'json' | 'loss-csv';
 
 export type HostToWebview =
   | { type: 'state'; state: PanelState }

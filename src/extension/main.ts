@@ -1,6 +1,7 @@
 // Entry of dist/extension.js. Activation failures are shown to the user and logged, never swallowed.
 import * as vscode from 'vscode';
 import { Ctx, type GradientLensApi } from './ctx';
+import { registerGradientViews } from './panel';
 
 let ctx: Ctx | undefined;
 
@@ -10,7 +11,7 @@ export function activate(context: vscode.ExtensionContext): GradientLensApi {
   try {
     ctx = new Ctx(context, log);
     context.subscriptions.push(ctx);
-    const api = ctx.start(undefined);
+    const api = ctx.start(registerGradientViews);
     log.info(`Gradient Lens ${String(context.extension.packageJSON.version)} activated`);
     return api;
   } catch (error) {

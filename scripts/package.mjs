@@ -9,9 +9,9 @@ import { fileURLToPath } from 'node:url';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 /** Builds the .vsix; returns its absolute path. */
-export function packageVsix({ quiet = false } = {}) {
+export function packageVsix({ quiet = false, out: wanted } = {}) {
   const { name, version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
-  const out = join(root, 'dist-vsix', `${name}-${version}.vsix`);
+  const out = wanted ?? join(root, 'dist-vsix', `${name}-${version}.vsix`);
   mkdirSync(dirname(out), { recursive: true });
   const vsce = join(root, 'node_modules', '@vscode', 'vsce', 'vsce');
   const res = spawnSync(

@@ -3,6 +3,7 @@
 // self-test (first version only) and the UI suite on the packaged .vsix. Ends with `N passed, N failed` and
 // exits 1 on any failure. GL_E2E_LAYERS=host,self,ui picks layers; GL_E2E_VSIX=path uses a prebuilt .vsix.
 // Logs and screenshots: test/e2e/artifacts/<version>/ (see docs/TESTING.md).
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { packageVsix } from '../../scripts/package.mjs';
@@ -46,16 +47,20 @@ function selfTestVerdict(run) {
 const editors = selectedEditors();
 say(`e2e: VS Code ${editors.map((e) => e.version).join(', ')}; layers: ${[...layers].join(', ')}`);
 
-const suite = await buildSuite(join(repoRoot, 'test/e2e/suite'), join(repoRoot, 'out/e2e/suite'));
-const selfSuite = layers.has('self')
-  ? await buildSuite(join(repoRoot, 'test/fixtures/e2e/selftest'), join(repoRoot, 'out/e2e/selftest'))
-  : undefined;
+// Bundles go to a folder of this run (out/e2e/run-<pid>/), so two runs in one checkout do not clobber each other.
+const runDir = join(repoRoot, 'out/e2e', `run-${process.pid}`);
+process.on('exit', () => rmSync(runDir, { recursive: true, force: true }));
+const suite = await buildSuite(join(repoRoot, 'test/e2e/suite'), join(runDir, 'suite'));
+const selfSuite = layers.has('self') ? await buildSuite(join(repoRoot, 'test/fixtures/e2e/selftest'), join(runDir, 'selftest')) : undefined;
 
 let vsix;
 if (layers.has('ui')) {
   try {
     const tp = Date.now();
-    vsix = process.env.GL_E2E_VSIX || packageVsix({ quiet: true });
+    vsix = process.env.GL_E2E_VSIX || packageVsix({ quiet: true, out: join(runDir, 'gradient-lens.vsix') });
+    // Packaging left production bundles in dist/; the extension-host suite runs the development build (source
+    // maps in stack traces), and dist/ is left as `npm run build` made it.
+    if (!process.env.GL_E2E_VSIX) execFileSync(process.execPath, [join(repoRoot, 'scripts/build.mjs')], { cwd: repoRoot, stdio: 'ignore' });
     timings.push(`package: ${relative(repoRoot, vsix)} ${(statSync(vsix).size / 1024).toFixed(1)} KiB in ${((Date.now() - tp) / 1000).toFixed(1)} s`);
   } catch (err) {
     record('-', 'ui', 'the extension packages into a .vsix', 'failed', err instanceof Error ? err.message : String(err));

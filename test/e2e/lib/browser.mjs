@@ -11,7 +11,8 @@ export const chromiumPath = process.env.GL_E2E_CHROMIUM || '/usr/bin/chromium';
 const ARGS = [
   '--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
-  '--disable-dev-shm-usage', '--window-size=1600,1000', '--remote-debugging-port=0',
+  '--disable-dev-shm-usage', '--disable-crash-reporter', '--disable-breakpad', '--window-size=1600,1000',
+  '--remote-debugging-port=0',
 ];
 
 /**

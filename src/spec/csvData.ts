@@ -5,7 +5,7 @@ import * as path from 'path';
 import { fileURLToPath } from 'url';
 import { parse } from 'csv-parse/sync';
 import { isScalar } from 'yaml';
-import type { LoadedData } from './dataTypes';
+import type { Admit, LoadedData } from './dataTypes';
 import { LIMITS } from './limits';
 import type { Field, Reader } from './reader';
 import { didYouMean } from './suggest';
@@ -83,7 +83,7 @@ interface CsvRecord {
   info: { lines: number };
 }
 
-export function loadCsv(reader: Reader, fields: Map<string, Field>, at: Range, specFile: string, readFile: (file: string) => string): LoadedData | undefined {
+export function loadCsv(reader: Reader, fields: Map<string, Field>, at: Range, specFile: string, readFile: (file: string) => string, admit: Admit): LoadedData | undefined {
   const csvField = fields.get('csv')!;
   const file = reader.string(csvField);
   let records: CsvRecord[] | undefined;
@@ -120,6 +120,7 @@ export function loadCsv(reader: Reader, fields: Map<string, Field>, at: Range, s
     reader.error(csvAt.range, `the CSV file '${file}' has ${samples} samples, over the limit of ${LIMITS.samples} samples`, csvAt.path);
     return undefined;
   }
+  if (!admit(samples, csvAt)) return undefined;
   const x = new Float64Array(samples * xCols.length);
   const y = new Float64Array(samples * yCols.length);
   let errors = 0;

@@ -3,7 +3,7 @@
 import { generateData } from '../engine';
 import type { Dataset, GeneratorKind, LossKind } from '../engine/types';
 import { loadCsv } from './csvData';
-import type { LoadedData } from './dataTypes';
+import type { Admit, LoadedData } from './dataTypes';
 import { loadInline } from './inlineData';
 import { LIMITS } from './limits';
 import type { Field, Reader } from './reader';
@@ -24,6 +24,7 @@ export interface DataEnv {
   seed: number | undefined;
   /** Generate only a few samples, to learn the widths (sweep points are checked, not run). */
   widthsOnly: boolean;
+  admit: Admit;
 }
 
 function loadGenerated(reader: Reader, fields: Map<string, Field>, at: Range, env: DataEnv): LoadedData | undefined {
@@ -46,7 +47,8 @@ function loadGenerated(reader: Reader, fields: Map<string, Field>, at: Range, en
       if (classes === undefined) ok = false;
     }
   }
-  if (!ok || env.seed === undefined) return undefined;
+  const samplesAt = { range: reader.valueRange(samplesField!), path: samplesField!.path };
+  if (!ok || env.seed === undefined || !env.admit(samples!, samplesAt)) return undefined;
   let dataset: Dataset;
   try {
     const n = env.widthsOnly ? Math.min(samples!, 16) : samples!;
@@ -62,7 +64,7 @@ function loadGenerated(reader: Reader, fields: Map<string, Field>, at: Range, en
     source: classes !== undefined ? { kind: 'generate', generator: kind!, samples: samples!, noise: noise!, classes } : { kind: 'generate', generator: kind!, samples: samples!, noise: noise! },
     xAt: { ...genAt, describe: (w) => `the ${kind} generator gives ${w} input${w === 1 ? '' : 's'}` },
     yAt: { ...genAt, describe: (w) => `the ${kind} generator gives ${w} target${w === 1 ? '' : 's'} per sample` },
-    samplesAt: { range: reader.valueRange(samplesField!), path: samplesField!.path },
+    samplesAt,
     yRow: (i) => ({ ...genAt, label: `generated sample ${i + 1}` }),
   };
 }
@@ -81,7 +83,7 @@ export function loadData(reader: Reader, field: Field, env: DataEnv): LoadedData
   }
   const at = field.key ? reader.nodeRange(field.key) : field.range;
   const loaded =
-    form === 'csv' ? loadCsv(reader, fields, at, env.file, env.readFile) : form === 'generate' ? loadGenerated(reader, fields, at, env) : loadInline(reader, fields, at);
+    form === 'csv' ? loadCsv(reader, fields, at, env.file, env.readFile, env.admit) : form === 'generate' ? loadGenerated(reader, fields, at, env) : loadInline(reader, fields, at, env.admit);
   return ok ? loaded : undefined;
 }
 

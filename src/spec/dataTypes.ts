@@ -7,6 +7,9 @@ export interface Anchor {
   path: string;
 }
 
+/** Asked before the data's arrays are allocated: may `samples` samples be used? (reports when not) */
+export type Admit = (samples: number, at: Anchor) => boolean;
+
 export interface LoadedData {
   /** y as read: one-hot rows or, for cross-entropy, possibly one column of class indices. */
   dataset: Dataset;

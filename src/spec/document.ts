@@ -2,7 +2,7 @@
 // parts, reporting every error through the reader.
 import type { Dataset, LossKind } from '../engine/types';
 import { fitData, loadData } from './data';
-import type { LoadedData } from './dataTypes';
+import type { Anchor, LoadedData } from './dataTypes';
 import { readDiagnose } from './diagnose';
 import { readLayers } from './layers';
 import { LIMITS } from './limits';
@@ -68,14 +68,14 @@ function checkOutput(reader: Reader, entries: LayerEntry[], layersPath: string, 
 }
 
 /** Σ_k batch · units_k over the layers must stay under the activation-cells limit. */
-function checkCells(reader: Reader, entries: LayerEntry[], train: TrainSettings, loaded: LoadedData): boolean {
-  const batch = train.batchSize === 'full' ? loaded.samples : Math.min(train.batchSize, loaded.samples);
+function checkCells(reader: Reader, entries: LayerEntry[], train: TrainSettings, samples: number, samplesAt: Anchor): boolean {
+  const batch = train.batchSize === 'full' ? samples : Math.min(train.batchSize, samples);
   const width = entries.reduce((sum, e) => sum + e.units * e.repeat, 0);
   const cells = batch * width;
   if (cells <= LIMITS.activationCells) return true;
   const explicitBatch = train.batchSize !== 'full' && reader.ranges['train.batchSize'] !== undefined;
-  const range = explicitBatch ? reader.ranges['train.batchSize'] : loaded.samplesAt.range;
-  const path = explicitBatch ? 'train.batchSize' : loaded.samplesAt.path;
+  const range = explicitBatch ? reader.ranges['train.batchSize'] : samplesAt.range;
+  const path = explicitBatch ? 'train.batchSize' : samplesAt.path;
   reader.error(
     range,
     `one iteration needs ${batch} samples × ${width} units over all layers = ${cells} activation cells, over the limit of ${LIMITS.activationCells}; use fewer samples or a smaller train.batchSize`,
@@ -126,17 +126,23 @@ export function readDocument(reader: Reader, root: YNode | null, ctx: ReadContex
 
   const dataField = fields.get('data');
   let loaded: LoadedData | undefined;
+  // The activation-cells limit is checked before the data's arrays are allocated (when the network reads well).
+  let cellsOk = true;
+  const admit = (samples: number, at: Anchor): boolean => {
+    if (layers?.ok && train) cellsOk = checkCells(reader, layers.entries, train, samples, at);
+    return cellsOk;
+  };
   if (dataField) {
-    const reuse = ctx.baseData && !reader.overridesUnder('data');
-    loaded = reuse ? ctx.baseData : loadData(reader, dataField, { file: ctx.file, readFile: ctx.readFile, seed, widthsOnly: reader.overriding });
+    const base = !reader.overridesUnder('data') ? ctx.baseData : undefined;
+    if (base) admit(base.samples, base.samplesAt);
+    loaded = base ?? loadData(reader, dataField, { file: ctx.file, readFile: ctx.readFile, seed, widthsOnly: reader.overriding, admit });
   }
   let data: Dataset | undefined;
   if (loaded && inputs !== undefined && layers?.ok && loss !== undefined) {
     const outputs = layers.entries[layers.entries.length - 1].units;
     data = fitData(loaded, { inputs, outputs, loss }, (range, message, path) => reader.error(range, message, path));
   }
-  if (!data) ok = false;
-  if (loaded && layers?.ok && train && !checkCells(reader, layers.entries, train, loaded)) ok = false;
+  if (!data || !cellsOk) ok = false;
 
   const diagnoseField = fields.get('diagnose');
   const diagnose = diagnoseField ? readDiagnose(reader, diagnoseField) : {};

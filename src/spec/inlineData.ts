@@ -2,7 +2,7 @@
 import type { Field, Reader } from './reader';
 import { readMatrix } from './matrix';
 import { LIMITS } from './limits';
-import type { LoadedData } from './dataTypes';
+import type { Admit, LoadedData } from './dataTypes';
 import type { Range } from './types';
 
 function flatten(rows: number[][], width: number): Float64Array {
@@ -11,7 +11,7 @@ function flatten(rows: number[][], width: number): Float64Array {
   return out;
 }
 
-export function loadInline(reader: Reader, fields: Map<string, Field>, at: Range): LoadedData | undefined {
+export function loadInline(reader: Reader, fields: Map<string, Field>, at: Range, admit: Admit): LoadedData | undefined {
   const xField = fields.get('x');
   const yField = fields.get('y');
   if (!xField) reader.missing(at, 'data', 'x', ' (one row of inputs per sample), or use {csv: ...} or {generate: ...}');
@@ -28,7 +28,8 @@ export function loadInline(reader: Reader, fields: Map<string, Field>, at: Range
     reader.fieldError(yField, `data.y has ${y.rows.length} rows but data.x has ${x.rows.length}; one row of each per sample`);
     ok = false;
   }
-  if (!ok) return undefined;
+  const samplesAt = { range: reader.valueRange(xField), path: 'data.x' };
+  if (!ok || !admit(x.rows.length, samplesAt)) return undefined;
   const rowRange = (rows: typeof y, field: Field, i: number): Range => {
     const node = reader.resolve(rows.rowNodes[i]);
     return node ? reader.nodeRange(node) : reader.valueRange(field);
@@ -39,7 +40,7 @@ export function loadInline(reader: Reader, fields: Map<string, Field>, at: Range
     source: { kind: 'inline' },
     xAt: { range: rowRange(x, xField, 0), path: 'data.x', describe: (w) => `the rows of data.x have ${w} value${w === 1 ? '' : 's'}` },
     yAt: { range: rowRange(y, yField, 0), path: 'data.y', describe: (w) => `the rows of data.y have ${w} value${w === 1 ? '' : 's'}` },
-    samplesAt: { range: reader.valueRange(xField), path: 'data.x' },
+    samplesAt,
     yRow: (i) => ({ range: rowRange(y, yField, i), label: `data.y[${i}]`, path: 'data.y' }),
   };
 }

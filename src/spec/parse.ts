@@ -20,10 +20,13 @@ export function baseName(file: string): string {
 
 function yamlError(src: SourceText, e: YAMLError, format: 'yaml' | 'json'): SpecError {
   const [start, end] = e.pos;
+  if (e.code === 'DUPLICATE_KEY') {
+    // The parser points at the key's first character; the range covers the whole key.
+    const key = /^("(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^\s:,{}[\]]+)/.exec(src.text.slice(start, start + 200))?.[0] ?? src.text.slice(start, end);
+    return { message: `duplicate key ${key.startsWith('"') || key.startsWith("'") ? key : `'${key}'`}; each key may appear once`, range: src.range(start, start + key.length) };
+  }
   const lang = format === 'json' ? 'JSON' : 'YAML';
-  const message =
-    e.code === 'DUPLICATE_KEY' ? `duplicate key '${src.text.slice(start, end)}'; each key may appear once` : `${lang} syntax: ${e.message.split('\n')[0]}`;
-  return { message, range: src.range(start, end) };
+  return { message: `${lang} syntax: ${e.message.split('\n')[0]}`, range: src.range(start, end) };
 }
 
 function byPosition(a: SpecError, b: SpecError): number {

@@ -112,11 +112,11 @@ export class Recorder {
   }
 
   /**
-   * Keeps the measured values for iteration t. updateNorm(k) is ‖ΔW‖ of layer k (0-based), or null when
+   * Keeps the measured values for iteration t. updateNorms[k] is ‖ΔW‖ of layer k (0-based), or null when
    * there was no update (analyze). Ratio ‖ΔW‖/‖W‖ with W before the update; 0/0 → 0, and when ‖W‖ = 0 the
    * new weights are ΔW itself, so the ratio is 1.
    */
-  commit(t: number, updateNorm: ((k: number) => number) | null): void {
+  commit(t: number, updateNorms: Float64Array | null): void {
     this.recorded.push(t);
     this.series.forEach((s, k) => {
       const p = k * FIELDS;
@@ -130,7 +130,7 @@ export class Recorder {
       s.deadShare.push(this.pending[p + DEAD]);
       const w = this.pending[p + WEIGHT];
       s.weightNorm.push(w);
-      const dw = updateNorm ? updateNorm(k) : 0;
+      const dw = updateNorms ? updateNorms[k] : 0;
       s.updateRatio.push(dw === 0 ? 0 : w === 0 ? 1 : dw / w);
     });
   }

@@ -33,6 +33,7 @@ class TrainingRun implements Trainer {
   private trace: Trace | undefined;
   private elapsed = 0;
   private final: number | undefined;
+  private readonly updateNorms: Float64Array;
 
   constructor(
     private readonly config: TrainConfig,
@@ -45,6 +46,7 @@ class TrainingRun implements Trainer {
     this.optimizer = new Optimizer(config.optimizer, this.net.layers);
     const maxRecorded = config.record?.maxRecorded ?? DEFAULT_MAX_RECORDED;
     this.recorder = new Recorder(config.iterations, maxRecorded, this.net.layers.length);
+    this.updateNorms = new Float64Array(this.net.layers.length);
   }
 
   get done(): boolean {
@@ -112,8 +114,13 @@ class TrainingRun implements Trainer {
     this.loss.push(j);
     this.completed = t;
     if (record) {
-      const opt = this.optimizer;
-      this.recorder.commit(t, this.options.update ? (k) => { const s = opt.weightStep(k); return norm2(s, s.length); } : null);
+      if (this.options.update) {
+        for (let k = 0; k < net.layers.length; k++) {
+          const step = this.optimizer.weightStep(k);
+          this.updateNorms[k] = norm2(step, step.length);
+        }
+      }
+      this.recorder.commit(t, this.options.update ? this.updateNorms : null);
     }
   }
 

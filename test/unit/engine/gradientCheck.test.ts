@@ -69,6 +69,26 @@ describe('gradient check: backprop equals central finite differences (relative e
     }
   }
 
+  // Combinations that are not fused: the gradient goes through the output's φ' (softmax: its full Jacobian).
+  const unfused: { loss: LossKind; output: ActivationSpec; targetsOf: LossKind }[] = [
+    { loss: 'mse', output: { kind: 'softmax' }, targetsOf: 'cross-entropy' },
+    { loss: 'sse', output: { kind: 'softmax' }, targetsOf: 'cross-entropy' },
+    { loss: 'binary-cross-entropy', output: { kind: 'softmax' }, targetsOf: 'cross-entropy' },
+    { loss: 'cross-entropy', output: { kind: 'sigmoid' }, targetsOf: 'cross-entropy' },
+    { loss: 'binary-cross-entropy', output: { kind: 'tanh' }, targetsOf: 'binary-cross-entropy' },
+  ];
+  for (const { loss, output, targetsOf } of unfused) {
+    it(`unfused: ${output.kind} output × ${loss}`, () => {
+      const init = { kind: 'normal' as const, mean: 0, std: 0.8 };
+      // tanh output under binary cross-entropy needs h in (0, 1): shift the output layer's inputs upwards.
+      const outInit = output.kind === 'tanh' ? { kind: 'normal' as const, mean: 0.6, std: 0.1 } : init;
+      const layers = [layer(4, { kind: 'sigmoid' }, true, init), layer(3, output, true, outInit)];
+      const report = gradientCheck(config({ layers, data: dataset(xs, targets(targetsOf, 3)), loss, seed: 3 }));
+      for (const l of report.layers) assert.ok(l.maxAbsGrad > 1e-3, `layer ${l.index}: ${l.maxAbsGrad}`);
+      assert.ok(report.maxRelError < 1e-7, `${report.maxRelError}`);
+    });
+  }
+
   it('samples at most 64 entries of a large layer and still agrees', () => {
     const init = { kind: 'xavier' as const };
     const report = gradientCheck(

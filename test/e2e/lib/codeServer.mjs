@@ -72,13 +72,13 @@ export async function installVsix(editor, home, vsix) {
 }
 
 /**
- * Start code-server; resolves once it listens. `extraArgs` e.g. ['--vscode-option', 'enable-smoke-test-driver'].
+ * Start code-server on 127.0.0.1:`port` (0: any free port); resolves once it listens. `extraArgs` e.g. ['--vscode-option', 'enable-smoke-test-driver'].
  * @returns {Promise<{port: number, url: (folder: string, query?: string) => string, stop: () => Promise<void>, logFile: string}>}
  */
-export async function startCodeServer(editor, home, { logFile, env = {}, extraArgs = [], folder }) {
+export async function startCodeServer(editor, home, { logFile, env = {}, extraArgs = [], folder, port = 0 }) {
   const log = createWriteStream(logFile, { flags: 'a' });
   const args = [
-    editor.entry, '--bind-addr', '127.0.0.1:0', '--auth', 'none', '--disable-telemetry', '--disable-update-check',
+    editor.entry, '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--disable-telemetry', '--disable-update-check',
     '--disable-workspace-trust', '--disable-getting-started-override', '--ignore-last-opened',
     ...commonArgs(home), ...extraArgs, ...(folder ? [folder] : []),
   ];

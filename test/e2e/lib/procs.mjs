@@ -58,7 +58,7 @@ export function installCleanupHandlers() {
   process.on('exit', killAllGroups);
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
     process.on(signal, () => {
-      process.stderr.write(`\ne2e: ${signal}: stopping ${groups.size} process group(s)\n`);
+      process.stderr.write(`\n${signal}: stopping ${groups.size} process group(s)\n`);
       killAllGroups();
       process.exit(130);
     });

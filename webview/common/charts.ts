@@ -122,6 +122,11 @@ export function registerCharts(): void {
 
 export { Chart };
 
+/** 10^e as the nearest double to the decimal 1e{e} (10 ** −5 is 0.000009999999999999999, 1e-5 is not). */
+export function pow10(e: number): number {
+  return Number(`1e${e}`);
+}
+
 /** Bounds of a log axis that show every positive finite value and every `include` value, widened to whole
  *  decades: e.g. values from 4.4e-303 to 0.07 give [1e-303, 1e-1]. Null when there is nothing positive. */
 export function logBounds(values: Iterable<number | null | undefined>, include: number[] = []): {
@@ -143,7 +148,7 @@ export function logBounds(values: Iterable<number | null | undefined>, include: 
   let maxExp = Math.ceil(hi - 1e-9);
   if (maxExp <= minExp) maxExp = minExp + 1;
   minExp = Math.max(minExp, -323); // 1e-324 is zero in float64: the smallest decade that exists is 1e-323
-  return { min: 10 ** minExp, max: 10 ** maxExp };
+  return { min: pow10(minExp), max: pow10(maxExp) };
 }
 
 /** One tick per `step` decades, at most `count` ticks: a 300-decade axis gets 10⁻³⁰⁰, 10⁻²⁶⁰, …, 1. */
@@ -153,7 +158,7 @@ export function decadeTicks(min: number, max: number, count: number): { value: n
   const step = Math.max(1, Math.ceil((hi - lo) / Math.max(1, count - 1)));
   const ticks: { value: number }[] = [];
   const first = Math.ceil(lo / step) * step;
-  for (let e = first; e <= hi; e += step) ticks.push({ value: 10 ** e });
+  for (let e = first; e <= hi; e += step) ticks.push({ value: pow10(e) });
   return ticks;
 }
 

@@ -15,6 +15,9 @@ const LINEAR: ReadonlySet<FlowMetric> = new Set(['saturation']);
 
 export interface FlowInput {
   layers: PanelLayer[];
+  /** The layers of every run shown side by side (a sweep): the axis spans them all, so switching runs does not
+   *  rescale it. Defaults to `layers`. */
+  scaleLayers?: PanelLayer[][];
   metric: FlowMetric;
   /** Draw the last iteration next to the first (false for an initial-weights analysis: one pass only). */
   showLast: boolean;
@@ -73,8 +76,10 @@ export function metricBands(metric: FlowMetric, thresholds: Thresholds, palette:
   return [];
 }
 
+/** The axis always reaches a lower band's edge (the vanishing band is visible even when nothing vanishes);
+ *  an upper band (exploding) shows only when the data comes near it. */
 function bandLimits(bands: Band[]): number[] {
-  return bands.flatMap((b) => [b.from, b.to]).filter(isNumber);
+  return bands.filter((b) => b.from === null).map((b) => b.to).filter(isNumber);
 }
 
 /** null where a value cannot be drawn: NaN, ±Infinity, missing (JSON turns NaN into null), and on a log
@@ -101,9 +106,12 @@ export class FlowChart {
     const first = input.layers.map((l) => drawable(l[metric].first, linear));
     const last = input.layers.map((l) => drawable(l[metric].last, linear));
     const bands = metricBands(metric, input.thresholds, palette);
+    const scaleValues = (input.scaleLayers ?? [input.layers]).flatMap((layers) =>
+      layers.flatMap((l) => (input.showLast ? [l[metric].first, l[metric].last] : [l[metric].first])),
+    );
     const bounds = linear
       ? { min: 0, max: 1 }
-      : (logBounds(input.showLast ? [...first, ...last] : first, bandLimits(bands)) ?? { min: 1e-12, max: 1 });
+      : (logBounds(scaleValues, bandLimits(bands)) ?? { min: 1e-12, max: 1 });
     const title = input.compact ? '' : METRIC_TITLE[metric];
     const plain = palette.blue;
     const colors = input.layers.map((l) => {

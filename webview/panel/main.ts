@@ -133,7 +133,7 @@ function renderHeader(): void {
 
 function renderTab(tab: TabId, current: PanelState, run: PanelRun): void {
   const showLast = run.iterations > 1;
-  const flowInput = { layers: run.layers, showLast, lastIteration: run.iterations, thresholds: current.thresholds, palette, compact: false };
+  const flowInput = { layers: run.layers, scaleLayers: current.runs.map((r) => r.layers), showLast, lastIteration: run.iterations, thresholds: current.thresholds, palette, compact: false };
   switch (tab) {
     case 'overview':
       loss.update({ runs: current.runs, previous: current.previous, selected: selectedIndex(), palette });

@@ -77,6 +77,7 @@ function render(): void {
     runs.length > 1 ? `Showing ${run.label || `run ${index + 1}`} (the worst of ${plural(runs.length, 'run')}).` : state.message ?? '';
   chart.update({
     layers: run.layers,
+    scaleLayers: runs.map((r) => r.layers),
     metric: 'gradNorm',
     showLast: false,
     lastIteration: run.iterations,

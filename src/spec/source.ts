@@ -16,8 +16,11 @@ export class SourceText {
     return { line: p.line - 1, column: p.col - 1 };
   }
 
+  /** From start to end, trailing whitespace left out (a block value's range runs to the next line). */
   range(start: number, end: number): Range {
-    return { start: this.position(start), end: this.position(Math.max(start, end)) };
+    let e = Math.max(start, end);
+    while (e > start && /\s/.test(this.text[e - 1])) e--;
+    return { start: this.position(start), end: this.position(e) };
   }
 
   /** Offset of the end of the line holding `offset`, trailing whitespace (and a `\r`) left out. */

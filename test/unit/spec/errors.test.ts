@@ -1,6 +1,6 @@
 // Every kind of spec error, each pinned to its exact 0-based line and column.
 import { strict as assert } from 'assert';
-import { BASE, assertAt, describe as show, errorWith, parse, yaml } from './helpers';
+import { BASE, assertAt, describe as show, errorAt, errorWith, parse, yaml } from './helpers';
 
 /** BASE with one line replaced (the line must exist verbatim). */
 function change(from: string, to: string): string {
@@ -198,16 +198,11 @@ describe('spec: shapes', () => {
   });
 
   it('rejects explicit weights with the wrong number of rows, columns or biases', () => {
-    const rows = parse(explicit('{weights: [[1, 2]]}')).errors;
-    assertAt(errorWith(rows, 'layers[0].init.weights has 1 rows but the layer has 2 units'), 4, 20, 4, 28);
-    const cols = parse(explicit('{weights: [[1, 2, 3], [4, 5, 6]]}')).errors;
-    assertAt(errorWith(cols, 'the rows of layers[0].init.weights have 3 values but the layer below has 2 units (inputs)'), 4, 21, 4, 30);
-    const bias = parse(explicit('{weights: [[1, 2], [3, 4]], bias: [1]}')).errors;
-    assertAt(errorWith(bias, 'layers[0].init.bias has 1 values but the layer has 2 units'), 4, 44, 4, 47);
-    const noBias = parse(explicit('{weights: [[1, 2], [3, 4]], bias: [1, 2]}').replace('tanh', 'tanh\n    bias: false')).errors;
-    assertAt(errorWith(noBias, 'layers[0].init.bias is given but the layer has bias: false'), 5, 44, 5, 50);
-    const ragged = parse(explicit('{weights: [[1, 2], [3]]}')).errors;
-    assertAt(errorWith(ragged, 'row 2 of layers[0].init.weights has 1 value, row 1 has 2'), 4, 29, 4, 32);
+    errorAt(explicit('{weights: [[1, 2]]}'), 'layers[0].init.weights has 1 rows but the layer has 2 units', 4, 20, 4, 28);
+    errorAt(explicit('{weights: [[1, 2, 3], [4, 5, 6]]}'), 'the rows of layers[0].init.weights have 3 values but the layer below has 2 units (inputs)', 4, 21, 4, 30);
+    errorAt(explicit('{weights: [[1, 2], [3, 4]], bias: [1]}'), 'layers[0].init.bias has 1 values but the layer has 2 units', 4, 44, 4, 47);
+    errorAt(explicit('{weights: [[1, 2], [3, 4]], bias: [1, 2]}').replace('tanh', 'tanh\n    bias: false'), 'layers[0].init.bias is given but the layer has bias: false', 5, 44, 5, 50);
+    errorAt(explicit('{weights: [[1, 2], [3]]}'), 'row 2 of layers[0].init.weights has 1 value, row 1 has 2', 4, 29, 4, 32);
   });
 
   it('checks the columns of a later layer against the units below it', () => {
@@ -217,16 +212,11 @@ describe('spec: shapes', () => {
 
   it('rejects data whose widths or row counts do not fit the network', () => {
     const text = (data: string) => change('  x: [[0, 0], [0, 1], [1, 0], [1, 1]]\n  y: [[0], [1], [1], [0]]', data);
-    const x = parse(text('  x: [[0], [1]]\n  y: [[0], [1]]')).errors;
-    assertAt(errorWith(x, 'the rows of data.x have 1 value but inputs is 2'), 9, 6, 9, 9);
-    const y = parse(text('  x: [[0, 0], [0, 1]]\n  y: [[0, 1], [1, 0]]')).errors;
-    assertAt(errorWith(y, 'the rows of data.y have 2 values but the output layer has 1 unit'), 10, 6, 10, 12);
-    const count = parse(text('  x: [[0, 0], [0, 1]]\n  y: [[0]]')).errors;
-    assertAt(errorWith(count, 'data.y has 1 rows but data.x has 2'), 10, 5, 10, 10);
-    const ragged = parse(text('  x: [[0, 0], [0]]\n  y: [[0], [1]]')).errors;
-    assertAt(errorWith(ragged, 'row 2 of data.x has 1 value, row 1 has 2'), 9, 14, 9, 17);
-    const cell = parse(text('  x: [[0, 0], [0, a]]\n  y: [[0], [1]]')).errors;
-    assertAt(errorWith(cell, "data.x[1][1] must be a number, got the text 'a'"), 9, 18, 9, 19);
+    errorAt(text('  x: [[0], [1]]\n  y: [[0], [1]]'), 'the rows of data.x have 1 value but inputs is 2', 9, 6, 9, 9);
+    errorAt(text('  x: [[0, 0], [0, 1]]\n  y: [[0, 1], [1, 0]]'), 'the rows of data.y have 2 values but the output layer has 1 unit', 10, 6, 10, 12);
+    errorAt(text('  x: [[0, 0], [0, 1]]\n  y: [[0]]'), 'data.y has 1 rows but data.x has 2', 10, 5, 10, 10);
+    errorAt(text('  x: [[0, 0], [0]]\n  y: [[0], [1]]'), 'row 2 of data.x has 1 value, row 1 has 2', 9, 14, 9, 17);
+    errorAt(text('  x: [[0, 0], [0, a]]\n  y: [[0], [1]]'), "data.x[1][1] must be a number, got the text 'a'", 9, 18, 9, 19);
   });
 
   it('turns class indices into one-hot rows for cross-entropy, and rejects a bad index', () => {
@@ -248,17 +238,13 @@ describe('spec: shapes', () => {
 
 describe('spec: loss and output layer', () => {
   it('needs a softmax output for cross-entropy and a sigmoid output for binary cross-entropy', () => {
-    const ce = parse(change('loss: binary-cross-entropy', 'loss: cross-entropy')).errors;
-    assertAt(errorWith(ce, 'loss cross-entropy needs a softmax output layer; the last layer (layers[1]) has activation sigmoid'), 7, 6, 7, 19);
-    const bce = parse(change('activation: sigmoid', 'activation: tanh')).errors;
-    assertAt(errorWith(bce, 'loss binary-cross-entropy needs a sigmoid output layer'), 7, 6, 7, 26);
+    errorAt(change('loss: binary-cross-entropy', 'loss: cross-entropy'), 'loss cross-entropy needs a softmax output layer; the last layer (layers[1]) has activation sigmoid', 7, 6, 7, 19);
+    errorAt(change('activation: sigmoid', 'activation: tanh'), 'loss binary-cross-entropy needs a sigmoid output layer', 7, 6, 7, 26);
   });
 
   it('allows softmax only on the last layer, not repeated, with at least 2 units', () => {
-    const hidden = parse(change('activation: tanh', 'activation: softmax')).errors;
-    assertAt(errorWith(hidden, 'softmax is only for the output layer; layers[0] has layers after it'), 4, 4, 4, 23);
-    const single = parse(change('activation: sigmoid', 'activation: softmax').replace('binary-cross-entropy', 'mse')).errors;
-    assertAt(errorWith(single, 'a softmax layer needs at least 2 units'), 5, 4, 5, 12);
+    errorAt(change('activation: tanh', 'activation: softmax'), 'softmax is only for the output layer; layers[0] has layers after it', 4, 4, 4, 23);
+    errorAt(change('activation: sigmoid', 'activation: softmax').replace('binary-cross-entropy', 'mse'), 'a softmax layer needs at least 2 units', 5, 4, 5, 12);
   });
 });
 
@@ -287,9 +273,7 @@ describe('spec: expr activations', () => {
   });
 
   it('maps exactly in a plain scalar and falls back to the whole scalar with escapes', () => {
-    const plain = parse(change('activation: tanh', 'activation:\n        expr: z * tahn(z)')).errors;
-    assertAt(errorWith(plain, 'tahn'), 5, 18, 5, 22);
-    const escaped = parse(withExpr('"z * \\x71"')).errors;
-    assertAt(errorWith(escaped, "'q'"), 4, 23, 4, 33);
+    errorAt(change('activation: tanh', 'activation:\n        expr: z * tahn(z)'), 'tahn', 5, 18, 5, 22);
+    errorAt(withExpr('"z * \\x71"'), "'q'", 4, 23, 4, 33);
   });
 });

@@ -1,6 +1,6 @@
 // Shared helpers for the spec reader's tests: parse inline text and look errors up by 1-based position.
 import { strict as assert } from 'assert';
-import { parseSpec, type NetworkSpec, type ParseOptions, type SpecError } from '../../../src/spec';
+import { parseSpec, type NetworkSpec, type ParseOptions, type ParseResult, type SpecError } from '../../../src/spec';
 
 /** Template tag that strips the common indentation of a multi-line spec literal. */
 export function yaml(strings: TemplateStringsArray, ...values: unknown[]): string {
@@ -10,7 +10,7 @@ export function yaml(strings: TemplateStringsArray, ...values: unknown[]): strin
   return lines.map((l) => l.slice(indent)).join('\n');
 }
 
-export function parse(text: string, options: Partial<ParseOptions> = {}): { spec?: NetworkSpec; errors: SpecError[] } {
+export function parse(text: string, options: Partial<ParseOptions> = {}): ParseResult {
   return parseSpec(text, { file: 'test.nn.yaml', ...options });
 }
 
@@ -37,6 +37,11 @@ export function errorWith(errors: SpecError[], fragment: string): SpecError {
 export function assertAt(e: SpecError, line: number, column: number, endLine?: number, endColumn?: number): void {
   assert.deepEqual(e.range.start, { line, column }, `start of: ${e.message}`);
   if (endLine !== undefined) assert.deepEqual(e.range.end, { line: endLine, column: endColumn }, `end of: ${e.message}`);
+}
+
+/** Parses `text` and asserts that exactly one error contains `fragment`, at the given 0-based position. */
+export function errorAt(text: string, fragment: string, line: number, column: number, endLine?: number, endColumn?: number): void {
+  assertAt(errorWith(parse(text).errors, fragment), line, column, endLine, endColumn);
 }
 
 /** A small valid spec to vary in tests. */

@@ -9,6 +9,7 @@ import type {
   TrainConfig,
 } from './engine/types';
 import type { Finding, RuleId, Severity, Thresholds } from './diagnostics/types';
+import type { ParseResult, RunPlan } from './spec/types';
 
 // ───────────────────────────── host ⇄ training worker ─────────────────────────────
 
@@ -24,14 +25,36 @@ export type HostToWorker =
   | { type: 'analyze'; id: number; runs: WorkerRun[] }
   /** Backprop against central finite differences. */
   | { type: 'check'; id: number; run: WorkerRun }
-  | { type: 'cancel'; id: number };
+  | { type: 'cancel'; id: number }
+  /** Parse → plan (one iteration) → analyze → diagnose, all in the worker, so a keystroke costs the host
+   *  nothing even when the spec reads a large CSV. `thresholds` are the user's settings (the spec's
+   *  `diagnose:` overrides them). */
+  | { type: 'analyzeSpec'; id: number; source: SpecSource; thresholds: Record<string, number> }
+  /** Parse → plan for training; `iterations` caps the spec's count (automatic reruns; 1 for a gradient check). */
+  | { type: 'planSpec'; id: number; source: SpecSource; iterations?: number };
 
 export type WorkerToHost =
   | { type: 'progress'; id: number; run: number; progress: Progress; snapshot: RunResult }
   | { type: 'runDone'; id: number; run: number; result: RunResult }
   | { type: 'done'; id: number; results: RunResult[]; cancelled: boolean }
   | { type: 'checkDone'; id: number; report: GradientCheckReport }
-  | { type: 'failed'; id: number; message: string };
+  | { type: 'failed'; id: number; message: string }
+  | { type: 'specAnalyzed'; id: number; parse: ParseResult; runs: WorkerRunResult[]; findings: Finding[]; thresholds: Thresholds }
+  | { type: 'specPlanned'; id: number; parse: ParseResult; plans: RunPlan[] };
+
+/** A spec's text as the editor has it, for the worker to parse. */
+export interface SpecSource {
+  text: string;
+  file: string; // path (or URI string) used in messages and to resolve a CSV next to the spec
+  format: 'yaml' | 'json';
+  /** Workspace trust: when false a CSV named by the spec is not read (an error at the `csv:` value). */
+  trusted: boolean;
+}
+
+export interface WorkerRunResult {
+  label: string;
+  result: RunResult;
+}
 
 // ───────────────────────────── host ⇄ gradient panel / side view ─────────────────────────────
 

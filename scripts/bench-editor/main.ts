@@ -7,12 +7,9 @@ import { readFileSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
-import { diagnoseSpec, resolveThresholds } from '../../src/diagnostics';
 import { generateData } from '../../src/engine';
 import type { TrainConfig } from '../../src/engine/types';
 import { TrainingClient, type WorkerLike } from '../../src/extension/trainingClient';
-import { maxRecordedFor, wantsTrace } from '../../src/extension/runOptions';
-import { parseSpec, planRuns } from '../../src/spec';
 
 const workerPath = process.argv[2];
 const examplesDir = process.argv[3];
@@ -97,15 +94,13 @@ async function main(): Promise<void> {
     let findings = 0;
     for (let i = 0; i < 8; i++) {
       const start = performance.now();
-      const parsed = parseSpec(text, { file });
-      if (!parsed.spec) throw new Error(`${f}: ${parsed.errors.map((e) => e.message).join('; ')}`);
-      const spec = parsed.spec;
-      const plans = planRuns(spec, { iterations: 1, trace: wantsTrace(spec), maxRecorded: maxRecordedFor(spec) });
-      const outcome = await client.analyze(file, plans.map((p) => ({ label: p.label, config: p.config }))).done;
-      const found = diagnoseSpec(spec, plans.map((p, k) => ({ label: p.label, result: outcome.results[k] })), resolveThresholds(spec.diagnose));
+      // What the extension does on a keystroke: the text goes to the worker, which parses, plans, analyzes
+      // at the initial weights and diagnoses; the host applies the answer.
+      const a = await client.analyzeSpec(file, { text, file, format: 'yaml', trusted: true }, {}).done;
+      if (!a?.parse.spec) throw new Error(`${f}: ${a?.parse.errors.map((e) => e.message).join('; ')}`);
       if (i > 0) times.push(performance.now() - start); // the first is a warm-up (JIT)
-      runs = plans.length;
-      findings = found.length;
+      runs = a.runs.length;
+      findings = a.findings.length;
     }
     rows.push({ example: f, medianMs: +median(times).toFixed(1), maxMs: +Math.max(...times).toFixed(1), runs, findings });
   }
@@ -127,7 +122,7 @@ async function main(): Promise<void> {
   console.log(`W2 (64-256-256-10 tanh, softmax CE, batch 512) on the worker: ${s.iterations} iterations, ${s.msPerIteration} ms/iteration, ${s.progressMessages} progress messages`);
   console.log(`host event-loop stall while training: max ${s.training.maxMs.toFixed(1)} ms, p99 ${s.training.p99Ms.toFixed(1)} ms over ${s.training.ticks} ticks (idle baseline max ${s.idle.maxMs.toFixed(1)} ms)`);
   console.log(`host event loop busy ${s.training.hostBusyMs.toFixed(0)} ms of ${s.trainMs} ms (${((100 * s.training.hostBusyMs) / s.trainMs).toFixed(1)}%, probe included)`);
-  console.log('\nedit → findings (parse + plan + analyze on the worker + diagnose), ms:');
+  console.log('\nedit → findings (text → worker: parse + plan + analyze + diagnose → host), ms:');
   for (const r of rows) console.log(`  ${r.example.padEnd(44)} median ${String(r.medianMs).padStart(6)}  max ${String(r.maxMs).padStart(6)}  runs ${r.runs}  findings ${r.findings}`);
 }
 

@@ -69,7 +69,7 @@ export class Ctx implements vscode.Disposable {
   start(registerViews: RegisterViews | undefined): GradientLensApi {
     const verdict = (r: SpecResults): string => verdictOf(r.findings, r.spec?.layerCount ?? 0);
     const selector: vscode.DocumentSelector = SPEC_PATTERNS.map((pattern) => ({ pattern }));
-    this.own(vscode.languages.registerHoverProvider(selector, new SpecHoverProvider(this.store)));
+    this.own(vscode.languages.registerHoverProvider(selector, new SpecHoverProvider(this.store, (uri) => this.service.settled(uri))));
     const lenses = this.own(new SpecCodeLensProvider(this.store, this.config, verdict, (uri) => this.service.isTraining(uri)));
     this.own(vscode.languages.registerCodeLensProvider(selector, lenses));
     this.own(new VerdictStatusBar(this.store, verdict));

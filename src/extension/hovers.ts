@@ -16,9 +16,14 @@ export function entryParams(spec: NetworkSpec, entry: LayerEntry): number {
 }
 
 export class SpecHoverProvider implements vscode.HoverProvider {
-  constructor(private readonly store: SpecStore) {}
+  constructor(
+    private readonly store: SpecStore,
+    /** Resolves once the latest edit of the spec is analyzed, so ranges match the text on screen. */
+    private readonly settled: (uri: string) => Promise<void>,
+  ) {}
 
-  provideHover(doc: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
+  async provideHover(doc: vscode.TextDocument, position: vscode.Position): Promise<vscode.Hover | undefined> {
+    await this.settled(doc.uri.toString());
     const results = this.store.get(doc.uri.toString());
     const spec = results?.spec;
     if (!results || !spec) return undefined;

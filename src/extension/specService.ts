@@ -8,13 +8,12 @@ import * as vscode from 'vscode';
 import { diagnoseSpec, resolveThresholds } from '../diagnostics';
 import type { Finding, Thresholds } from '../diagnostics/types';
 import type { GradientCheckReport } from '../engine/types';
-import { parseSpec, planRuns } from '../spec';
-import type { NetworkSpec, ParseResult, RunPlan, SpecError } from '../spec/types';
+import type { SpecSource } from '../protocol';
+import type { NetworkSpec, SpecError } from '../spec/types';
 import type { Config } from './config';
 import { formatMs, formatNumber } from './format';
 import { documentShape, type Problems } from './problems';
 import type { SpecProgress, SpecRun } from './results';
-import { autoRunIterations, maxRecordedFor, wantsTrace } from './runOptions';
 import { specFormat } from './specFiles';
 import type { SpecStore } from './store';
 import type { TrainingClient } from './trainingClient';
@@ -27,6 +26,8 @@ interface SpecState {
   trainGen: number;
   training?: { cancel(): void };
   analysis?: { cancel(): void };
+  /** The analysis of the latest text, until it is applied (hovers wait for it). */
+  pending?: Promise<void>;
   busy: Set<Promise<unknown>>;
   lastTraining?: SpecRun[];
   /** textGen of the text the last finished training ran on (its findings beat an analysis of that text). */
@@ -76,44 +77,48 @@ export class SpecService implements vscode.Disposable {
     return this.states.get(uri)?.training !== undefined;
   }
 
-  /** Parses the document's current text and refreshes its findings with an analysis at the initial weights. */
+  /** Refreshes the document's findings: the worker parses its text, analyzes it at the initial weights
+   *  (one forward and backward pass) and diagnoses that; the host only applies the answer. */
   analyzeDocument(doc: vscode.TextDocument): void {
     const started = performance.now();
     const key = doc.uri.toString();
     const s = this.state(key);
     const gen = ++s.textGen;
-    const parsed = this.parse(doc.uri, doc.getText());
-    if (!parsed.spec) {
-      this.showErrors(doc.uri, parsed.errors, documentShape(doc));
-      return;
-    }
-    const spec = parsed.spec;
-    const thresholds = this.thresholds(spec);
-    const plans = this.plan(spec, 1);
-    this.store.update(key, thresholds, { spec, errors: [], status: s.training ? 'training' : 'analyzing', message: undefined });
-    const request = this.client.analyze(key, plans.map((p) => ({ label: p.label, config: p.config })));
+    const request = this.client.analyzeSpec(key, this.source(doc.uri, doc.getText()), this.config.value.thresholds);
     s.analysis = request;
-    this.track(
-      s,
-      request.done.then(
-        (outcome) => {
-          if (gen !== s.textGen || outcome.cancelled || s.trainedTextGen === gen) return;
-          s.analysis = undefined;
-          const runs = plans.map((p, i) => ({ label: p.label, result: outcome.results[i] }));
-          const findings = diagnoseSpec(spec, runs, thresholds);
-          // A training of this very text started meanwhile: refresh Problems now, leave the store to it.
-          if (!s.training) this.store.update(key, thresholds, { status: 'done', kind: 'analysis', runs, findings, progress: undefined });
-          this.problems.set(doc.uri, [], findings, spec, this.shapeOf(key));
-          this.analysisLatencies.unshift(performance.now() - started);
-          this.analysisLatencies.length = Math.min(this.analysisLatencies.length, 50);
-        },
-        (error: unknown) => {
-          if (gen !== s.textGen) return;
-          s.analysis = undefined;
-          this.fail(key, thresholds, `Analysis failed: ${messageOf(error)}`);
-        },
-      ),
+    const work = request.done.then(
+      (a) => {
+        if (!a || gen !== s.textGen) return;
+        s.analysis = undefined;
+        if (!a.parse.spec) {
+          this.showErrors(doc.uri, a.parse.errors, this.shapeOf(key));
+          return;
+        }
+        if (s.trainedTextGen === gen) return; // a training of this very text already reported
+        const spec = a.parse.spec;
+        // While a training of this text runs, refresh Problems and the spec now and leave the runs to it.
+        const patch = s.training
+          ? { spec, errors: [] }
+          : { spec, errors: [], status: 'done' as const, kind: 'analysis' as const, runs: a.runs, findings: a.findings, progress: undefined, message: undefined };
+        this.store.update(key, a.thresholds, patch);
+        this.problems.set(doc.uri, [], a.findings, spec, this.shapeOf(key));
+        this.analysisLatencies.unshift(performance.now() - started);
+        this.analysisLatencies.length = Math.min(this.analysisLatencies.length, 50);
+      },
+      (error: unknown) => {
+        if (gen !== s.textGen) return;
+        s.analysis = undefined;
+        this.fail(key, this.thresholds(undefined), `Analysis failed: ${messageOf(error)}`);
+      },
     );
+    s.pending = work;
+    this.track(s, work);
+  }
+
+  /** Resolves once the latest edit of the spec is analyzed (hovers then see ranges of the current text). */
+  async settled(uri: string): Promise<void> {
+    const s = this.states.get(uri);
+    if (s?.pending) await s.pending;
   }
 
   /** Trains the spec (its open document's text, else the file on disk). */
@@ -130,15 +135,15 @@ export class SpecService implements vscode.Disposable {
     const text = await this.readText(uri);
     const gen = ++s.trainGen;
     const textGen = s.textGen;
-    const parsed = this.parse(uri, text);
-    if (!parsed.spec) {
-      this.showErrors(uri, parsed.errors, textShape(text));
-      return { kind: 'invalid', errors: parsed.errors };
+    const planned = await this.client.planSpec(`${key}#plan`, this.source(uri, text), options.maxIterations).done;
+    if (gen !== s.trainGen) return { kind: 'superseded' };
+    if (!planned.parse.spec) {
+      this.showErrors(uri, planned.parse.errors, this.shapeOf(key) ?? textShape(text));
+      return { kind: 'invalid', errors: planned.parse.errors };
     }
-    const spec = parsed.spec;
+    const spec = planned.parse.spec;
     const thresholds = this.thresholds(spec);
-    const iterations = options.maxIterations === undefined ? undefined : autoRunIterations(spec.train.iterations, options.maxIterations);
-    const plans = this.plan(spec, iterations);
+    const plans = planned.plans;
     s.training?.cancel();
     const before = this.store.get(key);
     const previousRuns = s.lastTraining;
@@ -205,17 +210,18 @@ export class SpecService implements vscode.Disposable {
   /** Backprop against central finite differences on the spec's first run, at the initial weights. */
   async check(uri: vscode.Uri, token?: vscode.CancellationToken): Promise<CheckOutcome> {
     const text = await this.readText(uri);
-    const parsed = this.parse(uri, text);
-    if (!parsed.spec) {
-      this.showErrors(uri, parsed.errors, textShape(text));
-      return { kind: 'invalid', errors: parsed.errors };
+    const planned = await this.client.planSpec(`${uri.toString()}#check`, this.source(uri, text), 1).done;
+    if (!planned.parse.spec) {
+      this.showErrors(uri, planned.parse.errors, this.shapeOf(uri.toString()) ?? textShape(text));
+      return { kind: 'invalid', errors: planned.parse.errors };
     }
-    const plan = this.plan(parsed.spec, 1)[0];
+    const spec = planned.parse.spec;
+    const plan = planned.plans[0];
     const request = this.client.check(`${uri.toString()}#check`, { label: plan.label, config: plan.config });
     const listener = token?.onCancellationRequested(() => request.cancel());
     try {
       const report = await request.done;
-      return report ? { kind: 'done', spec: parsed.spec, report, label: plan.label } : { kind: 'cancelled' };
+      return report ? { kind: 'done', spec, report, label: plan.label } : { kind: 'cancelled' };
     } finally {
       listener?.dispose();
     }
@@ -279,30 +285,17 @@ export class SpecService implements vscode.Disposable {
     s.busy.add(p);
   }
 
-  private parse(uri: vscode.Uri, text: string): ParseResult {
+  private source(uri: vscode.Uri, text: string): SpecSource {
+    // Restricted Mode: a spec may name any CSV file; the worker reads it only once the workspace is trusted.
     const file = uri.scheme === 'file' ? uri.fsPath : uri.toString();
-    // Restricted Mode: a spec may name any CSV file; it is read only once the workspace is trusted.
-    const readFile = vscode.workspace.isTrusted
-      ? undefined
-      : (): string => {
-          throw new Error('CSV data is not read in Restricted Mode: trust this workspace to analyze it');
-        };
-    return parseSpec(text, { file, format: specFormat(uri.path), ...(readFile ? { readFile } : {}) });
-  }
-
-  private plan(spec: NetworkSpec, iterations: number | undefined): RunPlan[] {
-    return planRuns(spec, {
-      ...(iterations === undefined ? {} : { iterations }),
-      trace: wantsTrace(spec),
-      maxRecorded: maxRecordedFor(spec),
-    });
+    return { text, file, format: specFormat(uri.path), trusted: vscode.workspace.isTrusted };
   }
 
   private thresholds(spec: NetworkSpec | undefined): Thresholds {
     return resolveThresholds({ ...this.config.value.thresholds, ...(spec?.diagnose ?? {}) });
   }
 
-  private showErrors(uri: vscode.Uri, errors: SpecError[], shape: ReturnType<typeof textShape>): void {
+  private showErrors(uri: vscode.Uri, errors: SpecError[], shape: ReturnType<typeof textShape> | undefined): void {
     const key = uri.toString();
     const s = this.state(key);
     s.analysis?.cancel();

@@ -5,7 +5,9 @@
 // uri) in the same lane cancels the one it replaces. A crash fails every pending request of that lane; the
 // next request starts a fresh worker.
 import type { GradientCheckReport, Progress, RunResult } from '../engine/types';
-import type { HostToWorker, WorkerRun, WorkerToHost } from '../protocol';
+import type { Finding, Thresholds } from '../diagnostics/types';
+import type { HostToWorker, SpecSource, WorkerRun, WorkerRunResult, WorkerToHost } from '../protocol';
+import type { ParseResult, RunPlan } from '../spec/types';
 
 export type Lane = 'train' | 'analyze';
 
@@ -23,6 +25,18 @@ export type WorkerFactory = (lane: Lane) => WorkerLike;
 export interface RunsOutcome {
   results: RunResult[];
   cancelled: boolean;
+}
+
+export interface SpecAnalysisOutcome {
+  parse: ParseResult;
+  runs: WorkerRunResult[];
+  findings: Finding[];
+  thresholds: Thresholds;
+}
+
+export interface SpecPlanOutcome {
+  parse: ParseResult;
+  plans: RunPlan[];
 }
 
 export interface TrainListener {
@@ -62,6 +76,16 @@ export class TrainingClient {
 
   analyze(key: string | undefined, runs: WorkerRun[]): Request<RunsOutcome> {
     return this.send('analyze', key, {}, (id) => ({ type: 'analyze', id, runs }));
+  }
+
+  /** Parse, plan, analyze and diagnose a spec's text in the analyze lane; undefined when cancelled. */
+  analyzeSpec(key: string | undefined, source: SpecSource, thresholds: Record<string, number>): Request<SpecAnalysisOutcome | undefined> {
+    return this.send('analyze', key, {}, (id) => ({ type: 'analyzeSpec', id, source, thresholds }));
+  }
+
+  /** Parse and plan a spec's text (analyze lane: never queued behind a training). */
+  planSpec(key: string | undefined, source: SpecSource, iterations?: number): Request<SpecPlanOutcome> {
+    return this.send('analyze', key, {}, (id) => ({ type: 'planSpec', id, source, ...(iterations === undefined ? {} : { iterations }) }));
   }
 
   /** Resolves to undefined when the check was cancelled before it started. */
@@ -167,10 +191,19 @@ export class TrainingClient {
         break;
       case 'done':
         this.settle(message.id);
-        p.resolve(p.kind === 'check' ? undefined : { results: message.results, cancelled: message.cancelled });
+        // A check or spec analysis answers 'done' only when it was cancelled before it started.
+        p.resolve(p.kind === 'check' || p.kind === 'analyzeSpec' ? undefined : { results: message.results, cancelled: message.cancelled });
         break;
       case 'checkDone':
         this.settle(message.id)?.resolve(message.report);
+        break;
+      case 'specAnalyzed':
+        this.settle(message.id);
+        p.resolve({ parse: message.parse, runs: message.runs, findings: message.findings, thresholds: message.thresholds });
+        break;
+      case 'specPlanned':
+        this.settle(message.id);
+        p.resolve({ parse: message.parse, plans: message.plans });
         break;
       case 'failed':
         this.settle(message.id)?.reject(new Error(message.message));

@@ -3,8 +3,10 @@
 // 'cancel' (or an 'analyze' for another spec) is read between two chunks instead of after the whole run.
 import { analyze, createTrainer, gradientCheck } from '../engine';
 import type { RunResult, Trainer } from '../engine/types';
-import type { HostToWorker, WorkerRun, WorkerToHost } from '../protocol';
+import type { HostToWorker, SpecSource, WorkerRun, WorkerToHost } from '../protocol';
 import { ChunkSizer } from './chunkSizer';
+import { analyzeSource, parseSource, planFor } from './specJobs';
+import { autoRunIterations } from '../extension/runOptions';
 
 export interface WorkerHandlerOptions {
   /** Wall-clock budget of one chunk of training steps, in ms (the cancel latency). Default 15. */
@@ -85,6 +87,24 @@ export function createWorkerHandler(post: (message: WorkerToHost) => void, optio
     post({ type: 'checkDone', id, report: gradientCheck(run.config) });
   }
 
+  async function analyzeSpec(id: number, source: SpecSource, settings: Record<string, number>): Promise<void> {
+    await yieldToLoop(); // a newer edit's request may already have cancelled this one
+    if (cancelled.has(id)) {
+      post({ type: 'done', id, results: [], cancelled: true });
+      return;
+    }
+    const a = analyzeSource(source, settings, () => cancelled.has(id));
+    post({ type: 'specAnalyzed', id, parse: a.parse, runs: a.runs, findings: a.findings, thresholds: a.thresholds });
+  }
+
+  async function planSpec(id: number, source: SpecSource, iterations: number | undefined): Promise<void> {
+    await yieldToLoop();
+    const parse = parseSource(source);
+    const spec = parse.spec;
+    const capped = spec && iterations !== undefined ? autoRunIterations(spec.train.iterations, iterations) : undefined;
+    post({ type: 'specPlanned', id, parse, plans: spec ? planFor(spec, capped) : [] });
+  }
+
   function start(id: number, work: () => Promise<void>): void {
     running.add(id);
     work()
@@ -108,6 +128,12 @@ export function createWorkerHandler(post: (message: WorkerToHost) => void, optio
           break;
         case 'check':
           start(message.id, () => check(message.id, message.run));
+          break;
+        case 'analyzeSpec':
+          start(message.id, () => analyzeSpec(message.id, message.source, message.thresholds));
+          break;
+        case 'planSpec':
+          start(message.id, () => planSpec(message.id, message.source, message.iterations));
           break;
         case 'cancel':
           if (running.has(message.id)) {

@@ -112,3 +112,70 @@ describe('worker: chunk sizing', () => {
     assert.ok(fast.next() >= 200 && fast.next() <= 1000);
   });
 });
+
+describe('worker: spec jobs', () => {
+  const text = [
+    'inputs: 1',
+    'layers:',
+    '  - units: 1',
+    '    activation: tanh',
+    '    bias: false',
+    '    init: 5.0',
+    '    repeat: 100',
+    'loss: mse',
+    'data:',
+    '  x: [[-0.5], [0.5]]',
+    '  y: [[-0.5], [0.5]]',
+    'train: {optimizer: sgd, learningRate: 0.1, iterations: 1000, batchSize: full}',
+    '',
+  ].join('\n');
+  const source = { text, file: '/virtual/deep.nn.yaml', format: 'yaml' as const, trusted: true };
+
+  it('analyzeSpec parses, analyzes at the initial weights and diagnoses the vanishing gradient', async () => {
+    const h = harness();
+    h.send({ type: 'analyzeSpec', id: 1, source, thresholds: {} });
+    const m = await h.until((x) => x.type === 'specAnalyzed' || x.type === 'failed');
+    assert.equal(m.type, 'specAnalyzed');
+    if (m.type !== 'specAnalyzed') return;
+    assert.equal(m.parse.spec?.layerCount, 100);
+    assert.equal(m.runs[0].result.iterations, 1);
+    const v = m.findings.find((f) => f.rule === 'vanishing-gradient');
+    assert.equal(v?.range.start.line, 2, 'on the `- units:` line of the entry');
+  });
+
+  it('user thresholds apply: a tiny vanishing threshold and ratio silence the finding', async () => {
+    const h = harness();
+    h.send({ type: 'analyzeSpec', id: 2, source, thresholds: { vanishing: 1e-320, vanishingRatio: 1e-320, vanishingSensitivity: 1e-320 } });
+    const m = await h.until((x) => x.type === 'specAnalyzed');
+    assert.equal(m.type === 'specAnalyzed' && m.thresholds.vanishing, 1e-320);
+    assert.equal(m.type === 'specAnalyzed' && m.findings.some((f) => f.rule === 'vanishing-gradient'), false);
+  });
+
+  it('a broken spec comes back with its errors and no runs', async () => {
+    const h = harness();
+    h.send({ type: 'analyzeSpec', id: 3, source: { ...source, text: text.replace('units: 1', 'units: two') }, thresholds: {} });
+    const m = await h.until((x) => x.type === 'specAnalyzed');
+    assert.equal(m.type === 'specAnalyzed' && m.parse.spec, undefined);
+    assert.equal(m.type === 'specAnalyzed' && m.parse.errors[0]?.range.start.line, 2);
+    assert.equal(m.type === 'specAnalyzed' && m.runs.length, 0);
+  });
+
+  it('planSpec caps the iterations of an automatic rerun', async () => {
+    const h = harness();
+    h.send({ type: 'planSpec', id: 4, source, iterations: 50 });
+    const m = await h.until((x) => x.type === 'specPlanned');
+    assert.equal(m.type === 'specPlanned' && m.plans[0].config.iterations, 50);
+    h.send({ type: 'planSpec', id: 5, source });
+    const full = await h.until((x) => x.type === 'specPlanned' && x.id === 5);
+    assert.equal(full.type === 'specPlanned' && full.plans[0].config.iterations, 1000);
+  });
+
+  it('in Restricted Mode a CSV is not read: the error sits at the spec, nothing throws', async () => {
+    const h = harness();
+    const csv = text.replace(/data:\n {2}x: .*\n {2}y: .*\n/, 'data: {csv: data.csv, x: [a], y: [b]}\n');
+    h.send({ type: 'analyzeSpec', id: 6, source: { ...source, text: csv, trusted: false }, thresholds: {} });
+    const m = await h.until((x) => x.type === 'specAnalyzed' || x.type === 'failed');
+    assert.equal(m.type, 'specAnalyzed');
+    assert.match(m.type === 'specAnalyzed' ? m.parse.errors.map((e) => e.message).join('\n') : '', /Restricted Mode/);
+  });
+});

@@ -106,8 +106,11 @@ export function layerFinding(ctx: RuleContext, group: LayerGroup, parts: Finding
   };
 }
 
+/** A path-bound finding goes on the key, or, when this run's value of the key comes from the sweep, on the
+ *  sweep's line for it (where the value that caused it is written). */
 export function pathFinding(ctx: RuleContext, path: string, parts: FindingParts): Finding {
-  const range = rangeOfPath(ctx.spec, path);
+  const swept = ctx.run !== '' && ctx.spec.sweep.some((axis) => axis.path === path) && ctx.spec.ranges[`sweep.${path}`];
+  const range = swept || rangeOfPath(ctx.spec, path);
   return {
     ...parts,
     evidence: cleanEvidence(parts.evidence),

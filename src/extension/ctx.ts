@@ -26,6 +26,8 @@ export interface GradientLensApi {
   readonly analysisLatencies: readonly number[];
   /** Whether the training worker thread is running (it starts lazily). */
   workerStarted(): boolean;
+  /** Host time spent on worker answers since activation (count, total and longest, ms). */
+  workerMessageStats(): { messages: number; totalMs: number; maxMs: number };
 }
 
 const DOCUMENT_SCHEMES = new Set(['file', 'untitled', 'vscode-remote', 'vscode-vfs']);
@@ -95,6 +97,7 @@ export class Ctx implements vscode.Disposable {
       analysisLatencies: service.analysisLatencies,
       whenIdle: (uri) => service.whenIdle(uri?.toString(), (key) => debouncer.isPending(key)),
       workerStarted: () => client.isStarted('train'),
+      workerMessageStats: () => ({ ...client.stats }),
     };
   }
 

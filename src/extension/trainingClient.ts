@@ -61,12 +61,20 @@ interface Pending {
 
 export class WorkerCrashedError extends Error {}
 
+/** Host time spent handling worker answers (store updates and their listeners included), for measurements. */
+export interface MessageStats {
+  messages: number;
+  totalMs: number;
+  maxMs: number;
+}
+
 export class TrainingClient {
   private nextId = 1;
   private readonly workers = new Map<Lane, WorkerLike>();
   private readonly pending = new Map<number, Pending>();
   private readonly byKey = new Map<string, number>(); // `${lane}:${key}` → id
   private disposed = false;
+  readonly stats: MessageStats = { messages: 0, totalMs: 0, maxMs: 0 };
 
   constructor(private readonly createWorker: WorkerFactory) {}
 
@@ -151,7 +159,14 @@ export class TrainingClient {
     if (existing) return existing;
     const w = this.createWorker(lane);
     this.workers.set(lane, w);
-    w.on('message', (message: WorkerToHost) => this.onMessage(message));
+    w.on('message', (message: WorkerToHost) => {
+      const t0 = performance.now();
+      this.onMessage(message);
+      const ms = performance.now() - t0;
+      this.stats.messages++;
+      this.stats.totalMs += ms;
+      this.stats.maxMs = Math.max(this.stats.maxMs, ms);
+    });
     w.on('error', (error: Error) => this.onCrash(lane, w, `the ${lane} worker failed: ${error.message}`));
     w.on('exit', (code: number) => this.onCrash(lane, w, `the ${lane} worker exited (code ${code})`));
     return w;

@@ -1,6 +1,7 @@
 // The editor features in the real editor: findings on the spec's lines, Train Network, hovers, reruns on
 // edit and save, a broken spec. Figures (edit → findings per example) are printed, never asserted.
 import * as assert from 'node:assert/strict';
+import { performance } from 'node:perf_hooks';
 import * as vscode from 'vscode';
 import type { GradientLensApi } from '../../../src/extension/ctx';
 import { activateExtension, closeAllEditors, hoverText, openSpec, waitFor, waitForDiagnostics, waitForWebviewTab, workspaceUri } from './helpers';
@@ -189,6 +190,8 @@ describe('editor: findings, hovers, Train Network, reruns', () => {
     try {
       await openSpec('w2-editor-test.nn.yaml');
       await gl.whenIdle(spec.uri);
+      const statsBefore = gl.workerMessageStats();
+      const elu0 = performance.eventLoopUtilization();
       const period = 5;
       const lags: number[] = [];
       let last = performance.now();
@@ -202,12 +205,17 @@ describe('editor: findings, hovers, Train Network, reruns', () => {
       await gl.whenIdle(spec.uri);
       const ms = performance.now() - t0;
       clearInterval(timer);
+      const elu = performance.eventLoopUtilization(elu0);
+      const stats = gl.workerMessageStats();
       const result = gl.store.get(spec.uri.toString());
       assert.equal(result?.runs[0]?.result.iterations, 20, result?.message ?? result?.status);
       lags.sort((a, b) => a - b);
       printFigure('extension-host event-loop stall while W2 trains on the worker (5 ms interval probe)', [
         `20 iterations in ${ms.toFixed(0)} ms; probe ticks ${lags.length}; max stall ${lags[lags.length - 1].toFixed(1)} ms; ` +
           `p99 ${lags[Math.floor(lags.length * 0.99)].toFixed(1)} ms; median ${lags[Math.floor(lags.length / 2)].toFixed(1)} ms`,
+        `event loop active ${elu.active.toFixed(0)} ms of ${ms.toFixed(0)} ms (utilization ${(elu.utilization * 100).toFixed(1)}%, probe and test included)`,
+        `worker answers handled: ${stats.messages - statsBefore.messages}, longest ${stats.maxMs.toFixed(1)} ms (since activation), ` +
+          `total ${(stats.totalMs - statsBefore.totalMs).toFixed(1)} ms`,
       ]);
     } finally {
       await closeAllEditors();

@@ -1,0 +1,43 @@
+// The editor features as a person sees them: the vanishing warning in the Problems panel, the hover on the
+// layer, Train Network from the palette (progress, then the gradient panel). A screenshot per step.
+import assert from 'node:assert/strict';
+import { openWorkbench } from './driver.mjs';
+
+describe('editor features (UI)', function () {
+  let wb;
+  before(async function () {
+    wb = await openWorkbench(this);
+  });
+  after(async () => {
+    await wb?.close();
+  });
+
+  it('opening deep-tanh-w5 lists the vanishing gradient in the Problems panel', async () => {
+    await wb.openFile('deep-tanh-w5.nn.yaml');
+    const rows = await wb.waitForProblems((r) => r.some((x) => /Vanishing gradient in layers 1–\d+ of 100/.test(x)));
+    const row = rows.find((x) => /Vanishing gradient/.test(x));
+    assert.match(row, /Gradient Lens/);
+    assert.match(row, /[Ll]ine 6/, `the warning sits on the layer line: ${row}`);
+    await wb.screenshot('problems-vanishing');
+  });
+
+  it('hovering the layer shows its activation and figures', async () => {
+    await wb.openFile('deep-tanh-w5.nn.yaml');
+    const text = await wb.hoverAt('units: 1');
+    assert.match(text, /tanh/);
+    assert.match(text, /Parameters: 100/);
+    assert.match(text, /‖∂J\/∂W‖/);
+    await wb.screenshot('hover-layer');
+  });
+
+  it('"Gradient Lens: Train Network" from the palette trains and opens the gradient panel', async () => {
+    await wb.openFile('deep-tanh-w5.nn.yaml');
+    await wb.runCommand('Gradient Lens: Train Network');
+    await wb.screenshot('training');
+    const frame = await wb.webviewFrame();
+    await frame.locator('body').waitFor();
+    const rows = await wb.waitForProblems((r) => r.some((x) => /[Ss]talled/.test(x)), 60_000);
+    assert.ok(rows.some((x) => /Vanishing gradient/.test(x)));
+    await wb.screenshot('trained-panel');
+  });
+});

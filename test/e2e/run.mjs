@@ -29,6 +29,9 @@ function record(version, layer, title, state, error) {
 /** Every test of a suite run; a run that ended without a verdict for everything counts as one failure. */
 function recordRun(version, layer, run) {
   for (const t of run.results?.tests ?? []) record(version, layer, t.title, t.state, t.error);
+  for (const [file, text] of Object.entries(run.figures ?? {})) {
+    say(`  figures (${file}):\n${text.trimEnd().split('\n').map((line) => `        │ ${line}`).join('\n')}`);
+  }
   const failedTests = run.results?.failed ?? 0;
   if (run.error || !run.results || run.results.loadError || (run.exitCode !== 0 && failedTests === 0)) {
     const why = run.error ?? run.results?.loadError ?? (run.results ? `exit code ${run.exitCode}` : 'no results were written');

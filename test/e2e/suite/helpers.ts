@@ -1,5 +1,7 @@
 // Helpers for extension-host tests (they run inside the real VS Code, see docs/TESTING.md). Every wait polls
 // with a deadline and names what it waited for when it gives up; nothing here measures speed.
+import { appendFileSync } from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 
 export const EXTENSION_ID = 'gradient-lens.gradient-lens';
@@ -104,4 +106,16 @@ export async function waitForWebviewTab(viewType = 'gradientLens.panel', timeout
 
 export async function closeAllEditors(): Promise<void> {
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}
+
+/**
+ * Prints measured figures (never assert on them): to the host console, and to `<name>-figures.txt` next to the
+ * results file, which the e2e runner prints under the suite and keeps in the artefacts folder. (console.log
+ * output alone only reaches the browser console log: VS Code's extension host forbids replacing console.log.)
+ */
+export function printFigures(name: string, title: string, rows: string[]): void {
+  const text = [`[figures] ${title}`, ...rows.map((r) => `  ${r}`)].join('\n');
+  console.log(text);
+  const results = process.env.GL_E2E_RESULTS;
+  if (results) appendFileSync(path.join(path.dirname(results), `${name}-figures.txt`), `${text}\n`);
 }

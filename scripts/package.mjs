@@ -22,7 +22,7 @@ export function packageVsix({ quiet = false, out: wanted } = {}) {
   if (res.status !== 0) {
     throw new Error(`vsce package failed (exit ${res.status}):\n${res.stdout}\n${res.stderr}`);
   }
-  if (!quiet) process.stdout.write(res.stdout.split('\n').filter((l) => /WARNING|DONE|files/i.test(l)).join('\n') + '\n');
+  if (!quiet) process.stdout.write(res.stdout.split('\n').filter((l) => /WARNING|DONE/.test(l)).join('\n') + '\n');
   return out;
 }
 

@@ -36,10 +36,10 @@ export function findingMessage(f: Finding, spec: NetworkSpec): string {
 
 function relatedFor(f: Finding, spec: NetworkSpec): PlainRelated[] {
   const related: PlainRelated[] = [];
-  // The key a fix changes: the entry's init for gradient-scale rules, its activation for saturation/dead units.
+  // The key a fix changes: the entry's activation for dead units, its init for the others (weight scale).
   if (f.entry !== null && f.fix) {
     const entry = spec.entries[f.entry];
-    const key = f.rule === 'saturated-activation' || f.rule === 'dead-units' ? 'activation' : 'init';
+    const key = f.rule === 'dead-units' ? 'activation' : 'init';
     const range = entry?.keys[key] ?? entry?.keys.init;
     if (range) related.push({ range, message: `Fix: ${f.fix}` });
   } else if (f.fix && f.path && spec.ranges[f.path]) {

@@ -23,7 +23,7 @@ describe('editor features (UI)', function () {
 
   it('hovering the layer shows its activation and figures', async () => {
     await wb.openFile('deep-tanh-w5.nn.yaml');
-    const text = await wb.hoverAt('units: 1');
+    const text = await wb.hoverAt('units'); // one token: the key of the layer entry's first line
     assert.match(text, /tanh/);
     assert.match(text, /Parameters: 100/);
     assert.match(text, /‖∂J\/∂W‖/);

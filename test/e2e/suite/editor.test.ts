@@ -4,8 +4,17 @@ import * as assert from 'node:assert/strict';
 import { performance } from 'node:perf_hooks';
 import * as vscode from 'vscode';
 import type { GradientLensApi } from '../../../src/extension/ctx';
-import { activateExtension, closeAllEditors, hoverText, openSpec, waitFor, waitForDiagnostics, waitForWebviewTab, workspaceUri } from './helpers';
-import { printFigure } from './editorFigures';
+import {
+  activateExtension,
+  closeAllEditors,
+  hoverText,
+  openSpec,
+  printFigures,
+  waitFor,
+  waitForDiagnostics,
+  waitForWebviewTab,
+  workspaceUri,
+} from './helpers';
 
 const W5 = 'deep-tanh-w5.nn.yaml';
 const LAYER_LINE = 5; // 0-based: "  - units: 1" of deep-tanh-w5.nn.yaml
@@ -161,7 +170,7 @@ describe('editor: findings, hovers, Train Network, reruns', () => {
     }
     // The second figure includes the edit's round trip through the workbench and VS Code's own 50 ms
     // debounce of onDidChangeDiagnostics in the extension host.
-    printFigure('edit → fresh findings per example (extension host)', rows);
+    printFigures('editor', 'edit → fresh findings per example (extension host)', rows);
     assert.equal(rows.length, specs.length);
   });
 
@@ -210,7 +219,7 @@ describe('editor: findings, hovers, Train Network, reruns', () => {
       const result = gl.store.get(spec.uri.toString());
       assert.equal(result?.runs[0]?.result.iterations, 20, result?.message ?? result?.status);
       lags.sort((a, b) => a - b);
-      printFigure('extension-host event-loop stall while W2 trains on the worker (5 ms interval probe)', [
+      printFigures('editor', 'extension-host event-loop stall while W2 trains on the worker (5 ms interval probe)', [
         `20 iterations in ${ms.toFixed(0)} ms; probe ticks ${lags.length}; max stall ${lags[lags.length - 1].toFixed(1)} ms; ` +
           `p99 ${lags[Math.floor(lags.length * 0.99)].toFixed(1)} ms; median ${lags[Math.floor(lags.length / 2)].toFixed(1)} ms`,
         `event loop active ${elu.active.toFixed(0)} ms of ${ms.toFixed(0)} ms (utilization ${(elu.utilization * 100).toFixed(1)}%, probe and test included)`,

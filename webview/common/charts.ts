@@ -32,6 +32,8 @@ export interface Band {
 export interface BandsOptions {
   bands: Band[];
   labelColor: string;
+  /** Behind a label, so it reads over the bars. */
+  backdrop: string;
   font: string;
 }
 
@@ -42,36 +44,70 @@ declare module 'chart.js' {
   }
 }
 
-/** Draws each band behind the datasets, clipped to the plot area, with its label in the band's corner. */
+/** Draws each band behind the datasets, clipped to the plot area; its threshold line and label go on top of
+ *  the bars (a dashed line on the band's inner edge, the label just inside the band on a backdrop). */
 const thresholdBands: Plugin = {
   id: 'thresholdBands',
   beforeDatasetsDraw(chart, _args, options: BandsOptions) {
-    const area = chart.chartArea;
-    if (!options?.bands?.length || !area) return;
-    const { ctx } = chart;
-    ctx.save();
-    ctx.beginPath();
-    ctx.rect(area.left, area.top, area.right - area.left, area.bottom - area.top);
-    ctx.clip();
-    for (const band of options.bands) {
-      const scale = chart.scales[band.scaleId];
-      if (!scale) continue;
-      const a = band.from === null ? area.bottom : scale.getPixelForValue(band.from);
-      const b = band.to === null ? area.top : scale.getPixelForValue(band.to);
-      const top = Math.max(area.top, Math.min(a, b));
-      const bottom = Math.min(area.bottom, Math.max(a, b));
-      if (!(bottom > top)) continue;
+    forEachBand(chart, options, (ctx, band, top, bottom, area) => {
       ctx.fillStyle = band.color;
       ctx.fillRect(area.left, top, area.right - area.left, bottom - top);
-      ctx.fillStyle = options.labelColor;
+    });
+  },
+  afterDatasetsDraw(chart, _args, options: BandsOptions) {
+    forEachBand(chart, options, (ctx, band, top, bottom, area) => {
+      const lower = band.from === null; // from the axis's bottom up to the threshold (vanishing)
+      const edge = lower ? top : bottom;
+      if (edge > area.top && edge < area.bottom) {
+        ctx.strokeStyle = options.labelColor;
+        ctx.setLineDash([4, 3]);
+        ctx.beginPath();
+        ctx.moveTo(area.left, Math.round(edge) + 0.5);
+        ctx.lineTo(area.right, Math.round(edge) + 0.5);
+        ctx.stroke();
+        ctx.setLineDash([]);
+      }
       ctx.font = options.font;
-      ctx.textBaseline = band.to === null ? 'top' : 'bottom';
-      ctx.textAlign = 'right';
-      ctx.fillText(band.label, area.right - 4, band.to === null ? top + 3 : bottom - 3);
-    }
-    ctx.restore();
+      const width = ctx.measureText(band.label).width;
+      const height = parseInt(options.font, 10) || 11;
+      const y = lower ? top + 3 : bottom - 3 - height;
+      ctx.fillStyle = options.backdrop;
+      ctx.fillRect(area.left + 2, y - 1, width + 6, height + 3);
+      ctx.fillStyle = options.labelColor;
+      ctx.textBaseline = 'top';
+      ctx.textAlign = 'left';
+      ctx.fillText(band.label, area.left + 5, y);
+    });
   },
 };
+
+type BandPainter = (
+  ctx: CanvasRenderingContext2D,
+  band: Band,
+  top: number,
+  bottom: number,
+  area: { left: number; right: number; top: number; bottom: number },
+) => void;
+
+function forEachBand(chart: Chart, options: BandsOptions | undefined, paint: BandPainter): void {
+  const area = chart.chartArea;
+  if (!options?.bands?.length || !area) return;
+  const { ctx } = chart;
+  ctx.save();
+  ctx.beginPath();
+  ctx.rect(area.left, area.top, area.right - area.left, area.bottom - area.top);
+  ctx.clip();
+  for (const band of options.bands) {
+    const scale = chart.scales[band.scaleId];
+    if (!scale) continue;
+    const a = band.from === null ? area.bottom : scale.getPixelForValue(band.from);
+    const b = band.to === null ? area.top : scale.getPixelForValue(band.to);
+    const top = Math.max(area.top, Math.min(a, b));
+    const bottom = Math.min(area.bottom, Math.max(a, b));
+    if (bottom > top) paint(ctx, band, top, bottom, area);
+  }
+  ctx.restore();
+}
 
 const canvasBackground: Plugin = {
   id: 'canvasBackground',
@@ -86,13 +122,17 @@ const canvasBackground: Plugin = {
   },
 };
 
-/** data-chart-area="left,top,right,bottom" (CSS pixels) and data-categories="n" after every layout. */
+/** After every layout: data-chart-area="left,top,right,bottom" (CSS pixels), data-categories="n" and
+ *  data-y-range="min,max" (the y axis as drawn), so tests and tools can find a layer's column on the canvas. */
 const layoutProbe: Plugin = {
   id: 'layoutProbe',
   afterLayout(chart) {
     const { left, top, right, bottom } = chart.chartArea;
-    chart.canvas.dataset.chartArea = [left, top, right, bottom].map((v) => Math.round(v)).join(',');
-    chart.canvas.dataset.categories = String(chart.data.labels?.length ?? 0);
+    const { dataset } = chart.canvas;
+    dataset.chartArea = [left, top, right, bottom].map((v) => Math.round(v)).join(',');
+    dataset.categories = String(chart.data.labels?.length ?? 0);
+    const y = chart.scales.y;
+    if (y) dataset.yRange = `${y.min},${y.max}`;
   },
 };
 
@@ -151,11 +191,15 @@ export function logBounds(values: Iterable<number | null | undefined>, include: 
   return { min: pow10(minExp), max: pow10(maxExp) };
 }
 
-/** One tick per `step` decades, at most `count` ticks: a 300-decade axis gets 10⁻³⁰⁰, 10⁻²⁶⁰, …, 1. */
+const NICE_STEPS = [1, 2, 5, 10, 20, 25, 50, 100];
+
+/** One tick every `step` decades, `step` a round number, at most `count` ticks: a 300-decade axis gets
+ *  10⁻³⁰⁰, 10⁻²⁵⁰, …, 1. */
 export function decadeTicks(min: number, max: number, count: number): { value: number }[] {
   const lo = Math.round(Math.log10(min));
   const hi = Math.round(Math.log10(max));
-  const step = Math.max(1, Math.ceil((hi - lo) / Math.max(1, count - 1)));
+  const raw = Math.max(1, Math.ceil((hi - lo) / Math.max(1, count - 1)));
+  const step = NICE_STEPS.find((s) => s >= raw) ?? Math.ceil(raw / 100) * 100;
   const ticks: { value: number }[] = [];
   const first = Math.ceil(lo / step) * step;
   for (let e = first; e <= hi; e += step) ticks.push({ value: pow10(e) });

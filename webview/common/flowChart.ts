@@ -2,7 +2,7 @@
 // spans the data (1e-303 … 1e-1 when that is what the run has), the vanishing and exploding thresholds as
 // shaded bands, flagged layers in the colour of their flag. Clicking anywhere in a layer's column (the bars
 // can be a pixel wide) reveals that layer. Used by the panel and, compact, by the side view.
-import type { ChartConfiguration, ChartEvent } from 'chart.js';
+import type { ChartConfiguration, ChartEvent, LegendItem } from 'chart.js';
 import type { PanelLayer, RuleId, Thresholds } from '../../src/protocol';
 import { baseOptions, Chart, chartPng, font, linearAxis, logAxis, logBounds, type Band } from './charts';
 import { isNumber, sci } from './format';
@@ -154,8 +154,17 @@ export class FlowChart {
       },
       plugins: {
         ...shared.plugins,
-        legend: { ...shared.plugins.legend, display: input.showLast },
-        thresholdBands: { bands, labelColor: palette.muted, font: font(palette, 0.85) },
+        legend: {
+          ...shared.plugins.legend,
+          labels: { ...shared.plugins.legend.labels, generateLabels: () => this.legendItems(input, plain) },
+          onClick: (_event, item, legend) => {
+            if (item.datasetIndex === undefined) return;
+            const chart = legend.chart;
+            if (chart.isDatasetVisible(item.datasetIndex)) chart.hide(item.datasetIndex);
+            else chart.show(item.datasetIndex);
+          },
+        },
+        thresholdBands: { bands, labelColor: palette.foreground, backdrop: withAlpha(palette.background, 0.85), font: font(palette, 0.85) },
         tooltip: {
           ...shared.plugins.tooltip,
           callbacks: {
@@ -188,6 +197,30 @@ export class FlowChart {
       this.chart.options = options;
       this.chart.update('none');
     }
+  }
+
+  /** The legend: plain bars per iteration shown, then one swatch per flag colour the run actually has. */
+  private legendItems(input: FlowInput, plain: string): LegendItem[] {
+    const { palette } = input;
+    const swatch = (text: string, color: string, datasetIndex?: number): LegendItem => ({
+      text,
+      fillStyle: color,
+      strokeStyle: color,
+      lineWidth: 0,
+      fontColor: palette.foreground,
+      hidden: datasetIndex !== undefined && this.chart ? !this.chart.isDatasetVisible(datasetIndex) : false,
+      datasetIndex,
+    });
+    const items = [swatch('iteration 1', plain, 0)];
+    if (input.showLast) items.push(swatch(`iteration ${input.lastIteration} (lighter)`, withAlpha(plain, 0.45), 1));
+    const seen = new Set<string>();
+    for (const layer of input.layers) {
+      const flag = METRIC_FLAGS[input.metric].find((f) => layer.flags.includes(f));
+      if (!flag || seen.has(flag)) continue;
+      seen.add(flag);
+      items.push(swatch(flag.replace(/-/g, ' '), flagColor(flag, palette)));
+    }
+    return items;
   }
 
   private indexAt(event: ChartEvent, chart: Chart): number | undefined {

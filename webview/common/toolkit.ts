@@ -66,10 +66,13 @@ export function dropdown(ariaLabel: string, onChange: (value: string) => void): 
       const next = JSON.stringify(choices);
       if (next !== key) {
         key = next;
+        // The chosen option is marked `selected` too: FAST picks its value up when the options connect, which
+        // can be after this call (setting el.value alone then falls back to the first option).
         el.replaceChildren(
           ...choices.map((choice) => {
             const option = document.createElement('vscode-option');
             option.setAttribute('value', choice.value);
+            if (choice.value === value) option.setAttribute('selected', '');
             option.textContent = choice.label;
             return option;
           }),

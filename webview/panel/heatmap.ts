@@ -13,7 +13,7 @@ export interface HeatmapInput {
   palette: Palette;
 }
 
-const MARGIN = { left: 56, right: 78, top: 8, bottom: 34 };
+const MARGIN = { left: 56, right: 112, top: 8, bottom: 34 };
 
 type Rgb = [number, number, number];
 
@@ -180,15 +180,16 @@ export class Heatmap {
     ctx.textBaseline = 'bottom';
     ctx.fillText(powerOfTen(Math.round(lo)), x + w + 4, plot.y + plot.h);
     const v = Math.log10(vanishing);
-    if (v > lo && v < hi) {
-      const y = plot.y + ((hi - v) / (hi - lo)) * plot.h;
+    const y = plot.y + ((hi - v) / (hi - lo)) * plot.h;
+    // The vanishing threshold on the scale, unless it would sit on the end labels.
+    if (v > lo && v < hi && y - plot.y > 16 && plot.y + plot.h - y > 16) {
       ctx.strokeStyle = palette.foreground;
       ctx.beginPath();
       ctx.moveTo(x - 3, y + 0.5);
       ctx.lineTo(x + w + 3, y + 0.5);
       ctx.stroke();
       ctx.textBaseline = 'middle';
-      ctx.fillText('vanishing', x + w + 4, y);
+      ctx.fillText(`${powerOfTen(Math.round(v))} vanishing`, x + w + 4, y);
     }
   }
 

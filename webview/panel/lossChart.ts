@@ -1,5 +1,5 @@
 // The loss curve: J per iteration on a log axis, every run of a sweep in its own colour with its label, the
-// previous training of the same spec drawn faded and dashed behind it. The host has already decimated each
+// previous training of the same spec drawn faded behind it. The host has already decimated each
 // curve to at most 2,000 points (min–max per bucket, first and last kept).
 import type { ChartConfiguration } from 'chart.js';
 import type { PanelRun } from '../../src/protocol';
@@ -25,6 +25,14 @@ function points(run: PanelRun): Point[] {
   });
 }
 
+/** Each run also has its own dash pattern: curves that coincide (w=5 and w=0.9 both flat at 0.125) stay
+ *  visible through each other's gaps, and colour is not the only cue. */
+const DASHES = [[], [10, 5], [3, 3], [12, 3, 3, 3], [6, 2], [2, 6]];
+
+function dash(index: number): number[] {
+  return DASHES[index % DASHES.length];
+}
+
 function runName(run: PanelRun, index: number): string {
   return run.label || (index === 0 ? 'loss' : `run ${index + 1}`);
 }
@@ -47,7 +55,7 @@ export class LossChart {
         data: points(run),
         borderColor: withAlpha(colors[i % colors.length], 0.35),
         backgroundColor: withAlpha(colors[i % colors.length], 0.35),
-        borderDash: [5, 4],
+        borderDash: dash(i),
         borderWidth: 1.5,
         pointRadius: single(run) ? 3 : 0,
       });
@@ -58,6 +66,7 @@ export class LossChart {
         data: points(run),
         borderColor: colors[i % colors.length],
         backgroundColor: colors[i % colors.length],
+        borderDash: dash(i),
         borderWidth: i === input.selected ? 2.5 : 1.5,
         pointRadius: single(run) ? 3 : 0,
       });

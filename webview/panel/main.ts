@@ -3,6 +3,7 @@
 // views of the visible tab (the others are marked and drawn when their tab is chosen).
 import type { HostToWebview, PanelLayer, PanelRun, PanelState } from '../../src/protocol';
 import { registerCharts } from '../common/charts';
+import { watchCspViolations } from '../common/cspReport';
 import { findingsList } from '../common/findingsList';
 import { FlowChart } from '../common/flowChart';
 import { sci } from '../common/format';
@@ -24,6 +25,7 @@ interface Saved {
 
 const MIN_FRAME_MS = 100; // ≤ 10 redraws per second
 
+watchCspViolations();
 registerToolkit();
 registerCharts();
 

@@ -3,6 +3,7 @@
 // and the host sends it a new state at most once a second (and only when something it shows changed).
 import type { HostToWebview, PanelState } from '../../src/protocol';
 import { registerCharts } from '../common/charts';
+import { watchCspViolations } from '../common/cspReport';
 import { findingsList, verdict } from '../common/findingsList';
 import { FlowChart } from '../common/flowChart';
 import { plural, sci } from '../common/format';
@@ -13,6 +14,7 @@ import { post, vscodeApi } from '../common/vscodeApi';
 
 const MAX_FINDINGS = 8;
 
+watchCspViolations();
 registerButtons();
 registerCharts();
 

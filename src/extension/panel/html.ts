@@ -22,6 +22,8 @@ export interface WebviewHtmlInput {
  * default-src 'none'; scripts only with this page's nonce (no 'unsafe-eval', no 'unsafe-inline'); styles from
  * the extension's own files or with the nonce. Chart.js and the toolkit set styles through the CSSOM
  * (element.style, adopted style sheets), which style-src does not govern, so no 'unsafe-inline' is needed.
+ * The one <style> element the toolkit makes (FAST's :focus-visible probe) takes the nonce from
+ * <meta property="csp-nonce">, which the page carries for that reason.
  */
 export function contentSecurityPolicy(cspSource: string, nonce: string): string {
   return [
@@ -49,6 +51,7 @@ export function buildWebviewHtml(input: WebviewHtmlInput): string {
   <head>
     <meta charset="UTF-8">
     <meta http-equiv="Content-Security-Policy" content="${escapeHtml(csp)}">
+    <meta property="csp-nonce" content="${input.nonce}">
     <meta name="viewport" content="width=device-width, initial-scale=1.0">
 ${styles}
     <title>${escapeHtml(input.title)}</title>

@@ -39,6 +39,7 @@ describe('panel: webview HTML and CSP', () => {
     const links = [...html.matchAll(/<link\b[^>]*>/g)].map((m) => m[0]);
     assert.equal(links.length, 2);
     for (const tag of links) assert.ok(tag.includes(`nonce="${nonce}"`) && tag.includes(CSP_SOURCE), tag);
+    assert.ok(html.includes(`<meta property="csp-nonce" content="${nonce}">`), 'the nonce for the toolkit’s <style> probe');
     assert.ok(!/\sstyle="/.test(html), 'no inline style attributes');
     assert.ok(!/<style\b/.test(html), 'no inline style elements');
   });

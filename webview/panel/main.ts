@@ -14,7 +14,7 @@ import { post, vscodeApi } from '../common/vscodeApi';
 import { Heatmap } from './heatmap';
 import { buildLayout, TAB_IDS, type ChartId, type PanelDom, type TabId } from './layout';
 import { LossChart } from './lossChart';
-import { layerTable, seedTable } from './tables';
+import { layerTable, resetTables, seedTable } from './tables';
 
 interface Saved {
   tab: TabId;
@@ -159,6 +159,7 @@ function renderTab(tab: TabId, current: PanelState, run: PanelRun): void {
       const key = `${selectedIndex()}|${run.label}|${run.iterations}|${current.status}`;
       if (key === tablesKey) break;
       tablesKey = key;
+      resetTables();
       dom.seedTable.replaceChildren(seedTable(run));
       dom.layerTable.replaceChildren(layerTable(run, revealLayer));
       break;

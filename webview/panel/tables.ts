@@ -22,7 +22,13 @@ function row(cells: Cell[], header = false, className = ''): HTMLTableRowElement
   return tr;
 }
 
-function table(caption: string, head: Cell[], body: HTMLTableRowElement[]): HTMLTableElement {
+const CHUNK_ROWS = 120; // rows built per task: a 1,000-layer table never blocks the page for long
+
+let generation = 0;
+
+/** A table whose rows are built `CHUNK_ROWS` at a time, one task each, so the page stays responsive.
+ *  A newer table (another run, new data) stops the filling of an older one. */
+function table(caption: string, head: Cell[], count: number, build: (i: number) => HTMLTableRowElement): HTMLTableElement {
   const el = document.createElement('table');
   el.className = 'data';
   const cap = document.createElement('caption');
@@ -30,9 +36,23 @@ function table(caption: string, head: Cell[], body: HTMLTableRowElement[]): HTML
   const thead = document.createElement('thead');
   thead.append(row(head, true));
   const tbody = document.createElement('tbody');
-  tbody.append(...body);
   el.append(cap, thead, tbody);
+  const mine = generation;
+  const fill = (from: number): void => {
+    if (mine !== generation) return;
+    const to = Math.min(count, from + CHUNK_ROWS);
+    const rows: HTMLTableRowElement[] = [];
+    for (let i = from; i < to; i++) rows.push(build(i));
+    tbody.append(...rows);
+    if (to < count) setTimeout(() => fill(to), 0);
+  };
+  fill(0);
   return el;
+}
+
+/** Call before building the tables of a new run: stops filling the previous ones. */
+export function resetTables(): void {
+  generation++;
 }
 
 /** A sample's row at layer k as one number: the value itself for a one-unit layer, else the row's 2-norm. */
@@ -67,18 +87,19 @@ export function seedTable(run: PanelRun): HTMLElement {
   const head: Cell[] = ['k'];
   for (let i = 1; i <= samples; i++) head.push(subscript(wide ? '‖h‖' : 'h', 'k', i));
   for (let i = 1; i <= samples; i++) head.push(subscript(wide ? '‖g‖' : 'g', 'k', i));
-  const body = trace.h.map((hk, k) => {
+  const build = (k: number) => {
+    const hk = trace.h[k];
     const gk = trace.g[k];
     const cells: Cell[] = [k];
     for (let i = 0; i < samples; i++) cells.push(sciElement(scalar(hk[i])));
     for (let i = 0; i < samples; i++) cells.push(gk ? sciElement(scalar(gk[i])) : '—');
     return row(cells);
-  });
+  };
   const caption =
     `First iteration, samples 1–${samples}` +
     (wide ? ' (‖·‖: the 2-norm of the sample’s row, for layers wider than one unit)' : '') +
     '. g_{k,i} = ∂J/∂u_{k,i}.';
-  return table(caption, head, body);
+  return table(caption, head, trace.h.length, build);
 }
 
 function flagText(layer: PanelLayer): string {
@@ -90,7 +111,8 @@ export function layerTable(run: PanelRun, onLayer: (layer: PanelLayer) => void):
   const head: Cell[] = ['layer', 'units', 'activation'];
   head.push('‖∂J/∂W‖ first', '‖∂J/∂W‖ last', '‖δ‖ first', '‖δ‖ last', 'mean |h| first', 'mean |h| last');
   head.push('saturated first', 'saturated last', 'flags');
-  const body = run.layers.map((layer) => {
+  const build = (i: number) => {
+    const layer = run.layers[i];
     const reveal = document.createElement('button');
     reveal.type = 'button';
     reveal.className = 'link';
@@ -103,6 +125,6 @@ export function layerTable(run: PanelRun, onLayer: (layer: PanelLayer) => void):
     }
     cells.push(percent(layer.saturation.first), percent(layer.saturation.last), flagText(layer));
     return row(cells, false, layer.flags.length ? 'flagged' : '');
-  });
-  return table(`Per-layer values of ${run.label || 'the run'} (first and last iteration)`, head, body);
+  };
+  return table(`Per-layer values of ${run.label || 'the run'} (first and last iteration)`, head, run.layers.length, build);
 }

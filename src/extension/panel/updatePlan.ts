@@ -41,6 +41,10 @@ export function isProgressOnly(shown: ShownSummary | undefined, next: ShownSumma
   );
 }
 
+/** Live runs are sent up to 10 times a second: a coarser heatmap keeps each message small (the full one
+ *  comes with the state when the run is done). */
+export const LIVE_HEATMAP_COLUMNS = 64;
+
 export interface PlanOptions {
   limits: PanelBuildOptions;
   /** Send the run being trained with each progress message (the panel); false: the progress line only. */
@@ -64,7 +68,8 @@ export function planUpdate(
     const message: HostToWebview = { type: 'progress', progress: { run, runs, iteration, iterations, loss } };
     if (options.live && snapshot) {
       const label = progressLabel(results.spec, run, runs);
-      message.run = buildPanelRun({ label, result: snapshot }, { spec: results.spec, findings: [] }, options.limits);
+      const limits = { ...options.limits, maxHeatmapColumns: Math.min(options.limits.maxHeatmapColumns, LIVE_HEATMAP_COLUMNS) };
+      message.run = buildPanelRun({ label, result: snapshot }, { spec: results.spec, findings: [] }, limits);
     }
     return { message, summary: next };
   }

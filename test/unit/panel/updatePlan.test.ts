@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { PANEL_LIMITS } from '../../../src/extension/panel/panelState';
-import { planUpdate, summarize } from '../../../src/extension/panel/updatePlan';
+import { LIVE_HEATMAP_COLUMNS, planUpdate, summarize } from '../../../src/extension/panel/updatePlan';
 import { makeResult, makeResults } from './synthetic';
 
 const URI = 'file:///w/deep.nn.yaml';
@@ -32,6 +32,17 @@ describe('panel: update plan', () => {
     if (plan?.message.type !== 'progress') return;
     assert.equal(plan.message.progress.iteration, 20);
     assert.equal(plan.message.run?.iterations, 20);
+  });
+
+  it('keeps live runs small: a coarser heatmap than the full state', () => {
+    const big = (version: number) => {
+      const results = training(version, 10);
+      results.progress!.snapshot = makeResult({ layers: 3, iterations: 5000, recorded: 1000 });
+      return results;
+    };
+    const plan = planUpdate(summarize(URI, big(3)), URI, big(4), live);
+    assert.equal(plan?.message.type, 'progress');
+    if (plan?.message.type === 'progress') assert.equal(plan.message.run?.heatmap.iterations.length, LIVE_HEATMAP_COLUMNS);
   });
 
   it('sends the progress line alone to a view that is not live (side view)', () => {

@@ -137,13 +137,17 @@ function renderTab(tab: TabId, current: PanelState, run: PanelRun): void {
   const showLast = run.iterations > 1;
   const flowInput = { layers: run.layers, scaleLayers: current.runs.map((r) => r.layers), showLast, lastIteration: run.iterations, thresholds: current.thresholds, palette, compact: false };
   switch (tab) {
-    case 'overview':
-      loss.update({ runs: current.runs, previous: current.previous, selected: selectedIndex(), palette });
+    case 'overview': {
+      // An initial-weights analysis has one loss value per run: no curve to draw (the message says so).
+      const curves = current.runs.some((r) => r.loss.iteration.length > 1);
+      dom.canvases.loss.closest('section')!.hidden = !curves;
+      if (curves) loss.update({ runs: current.runs, previous: current.previous, selected: selectedIndex(), palette });
       flow.update({ ...flowInput, metric: 'gradNorm' });
       dom.findings.replaceChildren(
         findingsList(run.findings, (finding) => post({ type: 'revealFinding', run: selectedIndex(), finding })),
       );
       break;
+    }
     case 'delta':
       delta.update({ ...flowInput, metric: 'deltaNorm' });
       break;

@@ -1,13 +1,15 @@
 // Bundles every target with esbuild: the extension host entry, the training worker, the CLI and the webviews.
 // `--production` minifies and drops source maps; `--watch` rebuilds on change. Type checking is `npm run typecheck`.
 import * as esbuild from 'esbuild';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { findDynamicCode, noDynamicCode } from '../webview/build/esbuildPlugins.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 
 const node = { platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] };
-const browser = { platform: 'browser', format: 'iife', target: 'es2022' };
+// The webviews run under a CSP without 'unsafe-eval': the plugin removes the toolkit's dead `new Function` fallback.
+const browser = { platform: 'browser', format: 'iife', target: 'es2022', plugins: [noDynamicCode] };
 
 const targets = [
   { entry: 'src/extension/main.ts', out: 'dist/extension.js', ...node },
@@ -44,5 +46,13 @@ if (watch) {
 } else {
   await Promise.all(contexts.map((c) => c.rebuild()));
   await Promise.all(contexts.map((c) => c.dispose()));
+  // Nothing we ship may evaluate code from strings (no eval, no new Function), bundled libraries included.
+  for (const t of targets.filter((t) => existsSync(t.out))) {
+    const hits = findDynamicCode(readFileSync(t.out, 'utf8'));
+    if (hits.length > 0) {
+      console.error(`build: ${t.out} contains dynamic code:\n  ${hits.join('\n  ')}`);
+      process.exit(1);
+    }
+  }
   console.log(`build: ${contexts.length} bundles in dist/${production ? ' (production)' : ''}`);
 }

@@ -188,7 +188,8 @@ export class Workbench {
   async goToLine(line) {
     await this.closeQuickInput();
     await this.page.keyboard.press('Control+G');
-    await this.page.locator(`${QUICK_INPUT} input`).fill(String(line));
+    // Go to Line opens quick input with a ':' prefix; fill() would replace it and turn this into a file search.
+    await this.page.locator(`${QUICK_INPUT} input`).fill(`:${line}`);
     await this.page.keyboard.press('Enter');
     await this.page.locator(QUICK_INPUT).waitFor({ state: 'hidden', timeout: 5000 }).catch(() => undefined);
   }

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { ensureEditor, editors, repoRoot } from '../test/e2e/lib/install.mjs';
 import { installVsix, makeEditorHome, removeEditorHome, startCodeServer } from '../test/e2e/lib/codeServer.mjs';
 import { installCleanupHandlers } from '../test/e2e/lib/procs.mjs';
+import { ensureSystemPackages } from '../test/e2e/lib/systemDeps.mjs';
 import { packageVsix } from './package.mjs';
 
 installCleanupHandlers();
@@ -16,6 +17,7 @@ const wantedPort = Number(portArg > 0 ? process.argv[portArg + 1] : process.env.
 console.log('demo: building and packaging…');
 execFileSync(process.execPath, [join(repoRoot, 'scripts/build.mjs')], { cwd: repoRoot, stdio: 'inherit' });
 const vsix = packageVsix({ quiet: true });
+ensureSystemPackages(['libkrb5-dev']);
 console.log('demo: installing code-server 4.100.3 if needed (first time about a minute)…');
 const editor = await ensureEditor(editors[0]);
 const home = makeEditorHome({ 'workbench.startupEditor': 'readme' });

@@ -12,6 +12,7 @@ import { runHostSuite } from './lib/hostSuite.mjs';
 import { ensureEditor, repoRoot, selectedEditors } from './lib/install.mjs';
 import { installCleanupHandlers, withTimeout } from './lib/procs.mjs';
 import { runUiSuite } from './lib/uiSuite.mjs';
+import { ensureSystemPackages } from './lib/systemDeps.mjs';
 
 installCleanupHandlers();
 const t0 = Date.now();
@@ -48,6 +49,7 @@ function selfTestVerdict(run) {
 }
 
 const editors = selectedEditors();
+ensureSystemPackages(layers.has('ui') ? ['libkrb5-dev', 'chromium'] : ['libkrb5-dev']);
 say(`e2e: VS Code ${editors.map((e) => e.version).join(', ')}; layers: ${[...layers].join(', ')}`);
 
 // Bundles go to a folder of this run (out/e2e/run-<pid>/), so two runs in one checkout do not clobber each other.

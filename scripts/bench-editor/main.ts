@@ -1,19 +1,28 @@
 // Editor-side figures, outside VS Code (the extension-host tests measure the same inside the real editor):
-//   1. event-loop stall of the host while a W2-sized network (64-256-256-10 tanh, softmax CE, batch 512)
-//      trains on the worker: a setInterval drift probe on the host thread;
+//   1. event-loop stall of the host in three conditions, interleaved over rounds: (a) idle, (b) a worker
+//      thread spinning on the CPU (no messages: the machine's own scheduling cost of a busy core), (c) our
+//      training worker on a W2-sized network (64-256-256-10 tanh, softmax CE, batch 512) with progress and
+//      snapshots every 100 ms, as the extension asks. (c) ≈ (b) means the stall is CPU contention, not ours;
 //   2. edit → fresh findings for every example spec: parse + plan + analyze (worker, analyze lane) + diagnose.
-// Run with `node scripts/bench-editor.mjs` (bundles this file and the worker with esbuild first).
+// Run with `node scripts/bench-editor.mjs [--rounds N] [--stall-only] [--json]` (bundles this file and the worker with esbuild first).
 import { readFileSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { serialize } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import { generateData } from '../../src/engine';
 import type { TrainConfig } from '../../src/engine/types';
 import { TrainingClient, type WorkerLike } from '../../src/extension/trainingClient';
+import { stallDuring, type StallFigures } from './stallProbe';
 
 const workerPath = process.argv[2];
-const examplesDir = process.argv[3];
+const spinPath = process.argv[3];
+const examplesDir = process.argv[4];
 const json = process.argv.includes('--json');
+const stallOnly = process.argv.includes('--stall-only');
+const roundsArg = process.argv.indexOf('--rounds');
+const rounds = roundsArg > 0 ? Number(process.argv[roundsArg + 1]) : 3;
+const W2_ITERATIONS = 30;
 
 function w2(iterations: number): TrainConfig {
   const data = generateData({ kind: 'gaussian', samples: 512, noise: 0.5, seed: 1, classes: 10 });
@@ -37,51 +46,75 @@ function w2(iterations: number): TrainConfig {
   };
 }
 
-/** Largest delay (ms) of a 5 ms interval timer beyond its period while `work` runs. */
-async function stallDuring(work: () => Promise<unknown>): Promise<{ maxMs: number; p99Ms: number; ticks: number; hostBusyMs: number }> {
-  // The drift probe also counts time the OS gives other processes (2 shared cores); the event loop's own
-  // active time (eventLoopUtilization) is what the host spent on messages, probe included.
-  const elu0 = performance.eventLoopUtilization();
-  const period = 5;
-  const lags: number[] = [];
-  let last = performance.now();
-  const timer = setInterval(() => {
-    const now = performance.now();
-    lags.push(Math.max(0, now - last - period));
-    last = now;
-  }, period);
-  await work();
-  clearInterval(timer);
-  const elu = performance.eventLoopUtilization(elu0);
-  lags.sort((a, b) => a - b);
-  return { maxMs: lags[lags.length - 1] ?? 0, p99Ms: lags[Math.floor(lags.length * 0.99)] ?? 0, ticks: lags.length, hostBusyMs: elu.active };
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+interface TrainFigures {
+  iterations: number;
+  msPerIteration: number;
+  progressMessages: number;
+  snapshotBytes: number; // structured-clone size of the largest progress snapshot
+  maxHandlerMs: number; // longest host handling of one worker answer (client stats, deserialization excluded)
 }
 
-const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+type Condition = 'idle' | 'spin' | 'train';
+const LABELS: Record<Condition, string> = {
+  idle: '(a) idle',
+  spin: '(b) CPU-bound dummy worker',
+  train: '(c) training worker, W2',
+};
+
+function spin(ms: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const w = new Worker(spinPath, { workerData: { ms }, name: 'spin' });
+    w.on('error', reject);
+    w.on('exit', () => resolve());
+  });
+}
+
+async function trainW2(client: TrainingClient): Promise<TrainFigures> {
+  let progressMessages = 0;
+  let snapshotBytes = 0;
+  const t0 = performance.now();
+  const outcome = await client.train('w2', [{ label: '', config: w2(W2_ITERATIONS) }], 100, {
+    onProgress: (_run, progress, snapshot) => {
+      progressMessages++;
+      if (snapshot.loss.length > progress.iteration) throw new Error('snapshot longer than the run');
+      if (progressMessages % 4 === 1) snapshotBytes = Math.max(snapshotBytes, serialize(snapshot).length);
+    },
+  }).done;
+  const ms = performance.now() - t0;
+  const iterations = outcome.results[0].iterations;
+  return {
+    iterations,
+    msPerIteration: +(ms / iterations).toFixed(1),
+    progressMessages,
+    snapshotBytes,
+    maxHandlerMs: client.stats.maxMs, // since the client started
+  };
+}
 
 async function main(): Promise<void> {
   const client = new TrainingClient((lane) => new Worker(workerPath, { name: lane }) as unknown as WorkerLike);
   const out: Record<string, unknown> = {};
 
-  // 1. Stall while W2 trains (with progress and snapshots every 100 ms, as the extension asks).
-  const idle = await stallDuring(() => new Promise((r) => setTimeout(r, 1000)));
-  let iterations = 0;
-  let progressMessages = 0;
-  let maxHandlerMs = 0;
-  const t0 = performance.now();
-  const training = await stallDuring(async () => {
-    const outcome = await client.train('w2', [{ label: '', config: w2(30) }], 100, {
-      onProgress: (_run, progress, snapshot) => {
-        const h0 = performance.now();
-        progressMessages++;
-        if (snapshot.loss.length > progress.iterations) throw new Error("snapshot longer than the run");
-        maxHandlerMs = Math.max(maxHandlerMs, performance.now() - h0);
-      },
-    }).done;
-    iterations = outcome.results[0].iterations;
-  });
-  const trainMs = performance.now() - t0;
-  out.stall = { idle, training, iterations, trainMs: Math.round(trainMs), msPerIteration: +(trainMs / iterations).toFixed(1), progressMessages, maxHandlerMs };
+  // 1. Stall in conditions (a) (b) (c), interleaved so the machine's other load affects each alike. A first
+  //    W2 run warms the worker (JIT) and fixes the duration of (a) and (b) to that of a training.
+  const warm = performance.now();
+  await trainW2(client);
+  const spanMs = Math.round(performance.now() - warm);
+  const stall: Record<Condition, StallFigures[]> = { idle: [], spin: [], train: [] };
+  const training: TrainFigures[] = [];
+  for (let r = 0; r < rounds; r++) {
+    stall.idle.push(await stallDuring(() => new Promise((resolve) => setTimeout(resolve, spanMs))));
+    stall.spin.push(await stallDuring(() => spin(spanMs)));
+    stall.train.push(await stallDuring(async () => training.push(await trainW2(client))));
+  }
+  out.stall = { spanMs, rounds, conditions: stall, training };
+  if (stallOnly) {
+    client.dispose();
+    report(out);
+    return;
+  }
 
   // 2. Edit → findings per example (warm: the analyze worker is running, as after the first edit).
   const rows: { example: string; medianMs: number; maxMs: number; runs: number; findings: number }[] = [];
@@ -107,21 +140,37 @@ async function main(): Promise<void> {
   out.editToFindings = rows;
   client.dispose();
 
+  report(out);
+}
+
+const f1 = (x: number): string => x.toFixed(1).padStart(6);
+
+function report(out: Record<string, unknown>): void {
   if (json) {
-    console.log(JSON.stringify(out, null, 2));
+    console.log(JSON.stringify(out, (k, v: unknown) => (k === 'samples' ? undefined : v), 2));
     return;
   }
-  const s = out.stall as {
-    idle: { maxMs: number };
-    training: { maxMs: number; p99Ms: number; ticks: number; hostBusyMs: number };
-    iterations: number;
-    trainMs: number;
-    msPerIteration: number;
-    progressMessages: number;
-  };
-  console.log(`W2 (64-256-256-10 tanh, softmax CE, batch 512) on the worker: ${s.iterations} iterations, ${s.msPerIteration} ms/iteration, ${s.progressMessages} progress messages`);
-  console.log(`host event-loop stall while training: max ${s.training.maxMs.toFixed(1)} ms, p99 ${s.training.p99Ms.toFixed(1)} ms over ${s.training.ticks} ticks (idle baseline max ${s.idle.maxMs.toFixed(1)} ms)`);
-  console.log(`host event loop busy ${s.training.hostBusyMs.toFixed(0)} ms of ${s.trainMs} ms (${((100 * s.training.hostBusyMs) / s.trainMs).toFixed(1)}%, probe included)`);
+  const s = out.stall as { spanMs: number; rounds: number; conditions: Record<Condition, StallFigures[]>; training: TrainFigures[] };
+  const t = s.training;
+  console.log(
+    `host event-loop stall, ${s.rounds} rounds of ~${s.spanMs} ms per condition, interleaved (ms; delay = monitorEventLoopDelay, ` +
+      'drift = 5 ms interval probe; active = host event loop busy, probes included):',
+  );
+  console.log(`  ${'condition'.padEnd(30)} ${'delay max'.padStart(9)} ${'p99'.padStart(6)} ${'mean'.padStart(6)} ${'drift max'.padStart(9)} ${'p99'.padStart(6)} ${'active'.padStart(6)} ${'gc max'.padStart(6)}`);
+  for (const c of ['idle', 'spin', 'train'] as Condition[]) {
+    for (const f of s.conditions[c]) {
+      console.log(
+        `  ${LABELS[c].padEnd(30)} ${f1(f.delayMaxMs).padStart(9)} ${f1(f.delayP99Ms)} ${f1(f.delayMeanMs)} ${f1(f.driftMaxMs).padStart(9)} ${f1(f.driftP99Ms)} ${f1(f.hostActiveMs)} ${f1(f.gcMaxMs)}`,
+      );
+    }
+  }
+  console.log(
+    `  W2 on the worker: ${t.map((x) => x.iterations).join('/')} iterations at ${t.map((x) => x.msPerIteration).join('/')} ms/iteration; ` +
+      `${t.map((x) => x.progressMessages).join('/')} progress messages; snapshot ≤ ${Math.max(...t.map((x) => x.snapshotBytes))} bytes; ` +
+      `longest host handling of a worker answer ${Math.max(...t.map((x) => x.maxHandlerMs)).toFixed(2)} ms`,
+  );
+  const rows = out.editToFindings as { example: string; medianMs: number; maxMs: number; runs: number; findings: number }[] | undefined;
+  if (!rows) return;
   console.log('\nedit → findings (text → worker: parse + plan + analyze + diagnose → host), ms:');
   for (const r of rows) console.log(`  ${r.example.padEnd(44)} median ${String(r.medianMs).padStart(6)}  max ${String(r.maxMs).padStart(6)}  runs ${r.runs}  findings ${r.findings}`);
 }

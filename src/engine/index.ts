@@ -4,7 +4,7 @@ export * from './types';
 export { createActivation, describeActivation, activationName } from './activations';
 export { parseExpression } from './expr';
 export { createTrainer, train, analyze } from './trainer';
-export { computeGradients, gradientCheck } from './gradients';
+export { CHECK_THRESHOLD, computeGradients, DEFAULT_CHECK_EPSILON, gradientCheck, type GradientCheckOptions } from './gradients';
 export { generateData } from './data';
 export { createRng, type Rng } from './rng';
 export { parameterCount } from './network';

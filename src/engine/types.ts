@@ -137,14 +137,23 @@ export interface GradientReport {
 
 export interface GradientCheckLayer {
   index: number;
-  weightRelError: number; // max over entries of |bp − fd| / max(|bp| + |fd|, tiny)
+  weightRelError: number; // max over checked entries of |bp − fd| / max(|bp| + |fd|, τ) (see gradientCheck)
   biasRelError: number | null;
   maxAbsGrad: number;
+  checked: number; // entries (weights + biases) compared
+  skipped: number; // entries not compared: every step's stencil straddled a kink of an activation
+  narrowed: number; // of the checked ones, entries compared at a smaller step than ε (a kink was near)
+  pass: boolean; // every checked entry below the report's threshold (true when all were skipped)
 }
 
 export interface GradientCheckReport {
-  epsilon: number;
+  epsilon: number; // base step ε
+  threshold: number; // relative error at or above which an entry fails
   maxRelError: number;
+  checked: number;
+  skipped: number;
+  narrowed: number;
+  pass: boolean; // every layer passes
   layers: GradientCheckLayer[];
 }
 

@@ -99,7 +99,8 @@ export interface PanelState {
   runs: PanelRun[];
   previous: PanelRun[] | null; // the last run of the same spec, drawn faded
   thresholds: Thresholds;
-  progress?: { run: number; runs: number; iteration: number; iterations: number; loss: number };
+  /** `label`: the run being trained ('' without a sweep). */
+  progress?: { run: number; runs: number; label?: string; iteration: number; iterations: number; loss: number };
   /** 'analysis': the runs are one forward and backward pass at the initial weights (no loss curve yet). */
   kind?: 'training' | 'analysis';
 }

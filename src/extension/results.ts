@@ -15,6 +15,7 @@ export interface SpecRun {
 export interface SpecProgress {
   run: number; // 0-based index of the run being trained
   runs: number;
+  label?: string; // the run's label ('' without a sweep); absent from writers that do not know it
   iteration: number;
   iterations: number;
   loss: number;
@@ -29,6 +30,7 @@ export interface SpecResults {
   status: SpecStatus;
   /** 'training' (a full run) or 'analysis' (initial weights only: one forward and backward pass). */
   kind: 'training' | 'analysis' | undefined;
+  /** While training: the finished runs of the current request (0…progress.run − 1), then all of them. */
   runs: SpecRun[];
   findings: Finding[];
   thresholds: Thresholds;

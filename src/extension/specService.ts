@@ -162,9 +162,12 @@ export class SpecService implements vscode.Disposable {
     const request = this.client.train(key, plans.map((p) => ({ label: p.label, config: p.config })), PROGRESS_MS, {
       onProgress: (run, progress, snapshot) => {
         if (gen !== s.trainGen) return;
-        const p: SpecProgress = { run, runs: plans.length, ...progress, snapshot };
+        const p: SpecProgress = { run, runs: plans.length, label: plans[run]?.label, ...progress, snapshot };
         this.store.setProgress(key, p);
         options.onProgress?.(p);
+      },
+      onRunDone: (run, result) => {
+        if (gen === s.trainGen) this.store.finishRun(key, run, { label: plans[run].label, result });
       },
     });
     s.training = request;

@@ -2,7 +2,8 @@
 // Events: every non-progress update fires at once; progress updates fire at most every 100 ms per spec.
 import * as vscode from 'vscode';
 import { Throttle } from './debounce';
-import type { ResultsStore, SpecProgress, SpecResults } from './results';
+import { withFinishedRun } from './finishedRuns';
+import type { ResultsStore, SpecProgress, SpecResults, SpecRun } from './results';
 import type { Thresholds } from '../diagnostics/types';
 
 const PROGRESS_EVENT_MS = 100; // ≤ 10 progress events per second per spec (results.ts contract)
@@ -69,6 +70,16 @@ export class SpecStore implements ResultsStore {
       this.progressThrottles.set(uri, throttle);
     }
     throttle.push(uri);
+  }
+
+  /** Run `index` of the training in progress finished: kept in `runs` at once (not throttled). */
+  finishRun(uri: string, index: number, run: SpecRun): void {
+    const prev = this.entries.get(uri);
+    const next = prev && withFinishedRun(prev, index, run);
+    if (!next) return;
+    this.entries.set(uri, next);
+    this.progressThrottles.get(uri)?.clear(); // this event carries the newer state
+    this.changed.fire(uri);
   }
 
   delete(uri: string): void {

@@ -119,7 +119,7 @@ function renderHeader(): void {
   const p = state?.progress;
   dom.progress.textContent =
     p && state?.status === 'training'
-      ? `run ${p.run + 1}/${p.runs} · iteration ${p.iteration}/${p.iterations} · J = ${sci(p.loss, 3)}`
+      ? `run ${p.run + 1}/${p.runs}${p.label ? ` (${p.label})` : ''} · iteration ${p.iteration}/${p.iterations} · J = ${sci(p.loss, 3)}`
       : '';
   const message = fromSave ? 'Shown from before the window was reloaded. Run Train Network to refresh.' : state?.message ?? '';
   dom.message.textContent = message;

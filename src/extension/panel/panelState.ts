@@ -7,7 +7,7 @@ import type { LayerRecord, RunResult, Trace } from '../../engine/types';
 import type { Finding, RuleId, Thresholds } from '../../diagnostics/types';
 import type { FirstLast, PanelLayer, PanelRun, PanelState, PanelStatus } from '../../protocol';
 import type { NetworkSpec } from '../../spec/types';
-import type { SpecResults, SpecRun } from '../results';
+import type { SpecProgress, SpecResults, SpecRun } from '../results';
 import { DEFAULT_THRESHOLDS } from '../../diagnostics/thresholds';
 import { evenIndices, minMaxIndices } from './decimate';
 
@@ -124,8 +124,13 @@ export function buildPanelRun(run: SpecRun, context: RunContext, options: PanelB
   return out;
 }
 
-/** The label of the run being trained, which the store's progress does not carry: sweeps of one axis are
- *  labelled `path=value` by the spec reader; otherwise a neutral name until the run is done. */
+/** The label of the run being trained: the one the progress carries (the spec reader's plan label), else a
+ *  guess for writers that leave it out: sweeps of one axis are labelled `path=value` by the spec reader;
+ *  otherwise a neutral name until the run is done. */
+export function liveLabel(spec: NetworkSpec | undefined, progress: SpecProgress): string {
+  return progress.label ?? progressLabel(spec, progress.run, progress.runs);
+}
+
 export function progressLabel(spec: NetworkSpec | undefined, run: number, runs: number): string {
   if (runs <= 1 && (!spec || spec.sweep.length === 0)) return '';
   if (spec && spec.sweep.length === 1 && run < spec.sweep[0].values.length) {
@@ -134,13 +139,19 @@ export function progressLabel(spec: NetworkSpec | undefined, run: number, runs: 
   return `run ${run + 1} of ${runs}`;
 }
 
+/** The progress line the webviews show (no snapshot: the run itself travels separately). */
+export function panelProgress(spec: NetworkSpec | undefined, progress: SpecProgress): NonNullable<PanelState['progress']> & { label: string } {
+  const { run, runs, iteration, iterations, loss } = progress;
+  return { run, runs, label: liveLabel(spec, progress), iteration, iterations, loss };
+}
+
 /** The runs to draw: finished runs, then (while training) the partial run from the latest snapshot. */
 function currentRuns(results: SpecResults): SpecRun[] {
   const progress = results.progress;
   if (results.status !== 'training' || !progress) return results.runs;
   const done = results.runs.slice(0, progress.run);
   if (!progress.snapshot) return done;
-  return [...done, { label: progressLabel(results.spec, progress.run, progress.runs), result: progress.snapshot }];
+  return [...done, { label: liveLabel(results.spec, progress), result: progress.snapshot }];
 }
 
 function statusOf(results: SpecResults): PanelStatus {
@@ -215,8 +226,7 @@ export function buildPanelState(
   const message = messageOf(results, status);
   if (message !== undefined) state.message = message;
   if (results.progress) {
-    const { run, runs: count, iteration, iterations, loss } = results.progress;
-    state.progress = { run, runs: count, iteration, iterations, loss };
+    state.progress = panelProgress(results.spec, results.progress);
   }
   return state;
 }

@@ -2,7 +2,7 @@
 // trained), or the full state. Pure, so the decision is unit-tested without an editor.
 import type { HostToWebview } from '../../protocol';
 import type { SpecResults } from '../results';
-import { buildPanelRun, buildPanelState, progressLabel, type PanelBuildOptions } from './panelState';
+import { buildPanelRun, buildPanelState, panelProgress, type PanelBuildOptions } from './panelState';
 
 /** What the webview already has: when any of it differs, only a full state will do. */
 export interface ShownSummary {
@@ -64,10 +64,11 @@ export function planUpdate(
   const next = summarize(uri, results);
   if (shown && shown.uri === next.uri && shown.version === next.version && next.version !== undefined) return undefined;
   if (results?.progress && isProgressOnly(shown, next)) {
-    const { run, runs, iteration, iterations, loss, snapshot } = results.progress;
-    const message: HostToWebview = { type: 'progress', progress: { run, runs, iteration, iterations, loss } };
+    const progress = panelProgress(results.spec, results.progress);
+    const { snapshot } = results.progress;
+    const message: HostToWebview = { type: 'progress', progress };
     if (options.live && snapshot) {
-      const label = progressLabel(results.spec, run, runs);
+      const label = progress.label;
       const limits = { ...options.limits, maxHeatmapColumns: Math.min(options.limits.maxHeatmapColumns, LIVE_HEATMAP_COLUMNS) };
       message.run = buildPanelRun({ label, result: snapshot }, { spec: results.spec, findings: [] }, limits);
     }

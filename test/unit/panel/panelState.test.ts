@@ -145,10 +145,38 @@ describe('panel: PanelState builder', () => {
       }),
     );
     assert.equal(state.status, 'training');
-    assert.deepEqual(state.progress, { run: 1, runs: 3, iteration: 40, iterations: 1000, loss: 0.12 });
+    assert.deepEqual(state.progress, { run: 1, runs: 3, label: 'layers[0].init=5', iteration: 40, iterations: 1000, loss: 0.12 });
     assert.equal(state.runs.length, 1);
     assert.equal(state.runs[0].label, 'layers[0].init=5');
     assert.equal(state.runs[0].iterations, 40);
+  });
+
+  it('while training, shows the finished runs the store keeps and the label the progress carries (no guessing)', () => {
+    const spec = makeSpec(2);
+    const range = { start: { line: 0, column: 0 }, end: { line: 0, column: 1 } };
+    // Two sweep axes: a guess could only say 'run 3 of 4'.
+    spec.sweep = [
+      { path: 'seed', values: [1, 2], range },
+      { path: 'train.learningRate', values: [0.1, 1], range },
+    ];
+    const finished = (label: string) => ({ label, result: makeResult({ layers: 2, iterations: 100, recorded: 5 }) });
+    const snapshot = makeResult({ layers: 2, iterations: 30, recorded: 3 });
+    const state = buildPanelState(
+      makeResults([finished('seed=1, train.learningRate=0.1'), finished('seed=1, train.learningRate=1')], {
+        spec,
+        status: 'training',
+        progress: { run: 2, runs: 4, label: 'seed=2, train.learningRate=0.1', iteration: 30, iterations: 100, loss: 0.2, snapshot },
+      }),
+    );
+    assert.deepEqual(
+      state.runs.map((r) => [r.label, r.iterations]),
+      [
+        ['seed=1, train.learningRate=0.1', 100],
+        ['seed=1, train.learningRate=1', 100],
+        ['seed=2, train.learningRate=0.1', 30],
+      ],
+    );
+    assert.equal(state.progress?.label, 'seed=2, train.learningRate=0.1');
   });
 
   it('progressLabel: no label without a sweep, path=value for one axis, a neutral name otherwise', () => {

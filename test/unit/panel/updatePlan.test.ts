@@ -57,4 +57,26 @@ describe('panel: update plan', () => {
     const other = 'file:///w/other.nn.yaml';
     assert.equal(planUpdate(summarize(URI, training(4, 20)), other, training(4, 30), live)?.message.type, 'state');
   });
+
+  it('sends the full state, finished run included, when a run of a sweep finishes mid-training; progress carries the label', () => {
+    const sweep = (version: number, finished: number, iteration: number) => {
+      const run = (i: number) => ({ label: `lr=${i}`, result: makeResult({ layers: 2, iterations: 100, recorded: 2 }) });
+      return makeResults(Array.from({ length: finished }, (_, i) => run(i)), {
+        version,
+        status: 'training',
+        progress: { run: finished, runs: 3, label: `lr=${finished}`, iteration, iterations: 100, loss: 0.1, snapshot: makeResult({ layers: 2, iterations: iteration, recorded: 2 }) },
+      });
+    };
+    const moved = planUpdate(summarize(URI, sweep(3, 0, 90)), URI, sweep(4, 0, 99), live);
+    assert.equal(moved?.message.type, 'progress');
+    if (moved?.message.type === 'progress') {
+      assert.equal(moved.message.progress.label, 'lr=0');
+      assert.equal(moved.message.run?.label, 'lr=0');
+    }
+    const finished = planUpdate(summarize(URI, sweep(4, 0, 99)), URI, sweep(5, 1, 5), live);
+    assert.equal(finished?.message.type, 'state');
+    if (finished?.message.type === 'state') {
+      assert.deepEqual(finished.message.state.runs.map((r) => [r.label, r.iterations]), [['lr=0', 100], ['lr=1', 5]]);
+    }
+  });
 });

@@ -9,7 +9,8 @@ export type RuleId =
   | 'dead-units'
   | 'non-finite'
   | 'stalled-loss'
-  | 'learning-rate-too-high';
+  | 'learning-rate-too-high'
+  | 'slow-convergence';
 
 export type Severity = 'error' | 'warning' | 'info';
 

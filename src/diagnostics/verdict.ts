@@ -13,6 +13,7 @@ const SHORT: Record<RuleId, string> = {
   'dead-units': 'dead units',
   'stalled-loss': 'stalled',
   'learning-rate-too-high': 'learning rate too high',
+  'slow-convergence': 'slow convergence',
 };
 
 /** 'in layer 3', 'in layers 1–60', 'in all 100 layers' for the span of layers the findings cover. */

@@ -237,9 +237,9 @@ export function initHover(spec: NetworkSpec, entry: LayerEntry, activation: Acti
   return parts.join('\n');
 }
 
-/** The learning-rate finding, when a run produced one. */
+/** The finding that sits on the learning rate, when a run produced one: instability first, then slow convergence. */
 function learningRateFinding(findings: Finding[]): Finding | undefined {
-  return findings.find((f) => f.rule === 'learning-rate-too-high');
+  return findings.find((f) => f.rule === 'learning-rate-too-high') ?? findings.find((f) => f.rule === 'slow-convergence');
 }
 
 export function learningRateHover(spec: NetworkSpec, findings: Finding[], runs: SpecRun[], kind: 'training' | 'analysis' | undefined): string {

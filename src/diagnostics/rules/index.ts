@@ -1,4 +1,5 @@
-// The rules, in the order they run (later rules may read earlier findings: stalled-loss names its cause).
+// The rules, in the order they run (later rules may read earlier findings: stalled-loss names its cause;
+// slow-convergence runs last and stays quiet when another rule already flagged the run).
 // A rule id may be registered once; registering it twice is a programming error and throws.
 import type { Rule } from '../rule';
 import type { RuleId } from '../types';
@@ -7,6 +8,7 @@ import { explodingGradient } from './explodingGradient';
 import { learningRateTooHigh } from './learningRateTooHigh';
 import { nonFinite } from './nonFinite';
 import { saturatedActivation } from './saturatedActivation';
+import { slowConvergence } from './slowConvergence';
 import { stalledLoss } from './stalledLoss';
 import { vanishingActivation } from './vanishingActivation';
 import { vanishingGradient } from './vanishingGradient';
@@ -29,4 +31,5 @@ export const RULES: readonly Rule[] = buildRegistry([
   deadUnits,
   stalledLoss,
   learningRateTooHigh,
+  slowConvergence,
 ]);

@@ -1,5 +1,5 @@
 // The rules on real engine runs: seed 002's sweep read from examples/deep-tanh-sweep.nn.yaml by the spec
-// reader and trained by the engine, and seed 001's slow-descent sweep (divergence above 2/a).
+// reader and trained by the engine, and seed 001's slow-descent sweep (slow below 2/a, divergence above).
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -44,12 +44,17 @@ describe('diagnostics on engine runs', () => {
     for (const f of sweep.findings) assert.equal(f.line, f.layers ? entryLine : lossLine, f.message);
   });
 
-  it('seed 001 slow descent: only η = 0.26 > 2/a diverges, the bound is 2/a = 0.25, on the sweep line of the rate', () => {
+  it('seed 001 slow descent: only η = 0.26 > 2/a diverges, the bound is 2/a = 0.25, on the sweep line of the rate; η = 0.1 and 0.2 are slow', () => {
     const { findings, text } = trained('slow-descent.nn.yaml');
-    assert.deepEqual(findings.map((f) => [f.run, f.rule, f.severity]), [['train.learningRate=0.26', 'learning-rate-too-high', 'error']]);
-    const bound = findings[0].evidence.learningRateBound as number;
+    assert.deepEqual(findings.map((f) => [f.run, f.rule, f.severity]), [
+      ['train.learningRate=0.1', 'slow-convergence', 'warning'],
+      ['train.learningRate=0.2', 'slow-convergence', 'warning'],
+      ['train.learningRate=0.26', 'learning-rate-too-high', 'error'],
+    ]);
+    const diverges = findings[2];
+    const bound = diverges.evidence.learningRateBound as number;
     assert.ok(Math.abs(bound - 0.25) < 1e-6, String(bound));
     const lrLine = text.split('\n').findIndex((l) => l.trim().startsWith('train.learningRate:')) + 1;
-    assert.equal(findings[0].line, lrLine);
+    assert.deepEqual(findings.map((f) => f.line), [lrLine, lrLine, lrLine]);
   });
 });

@@ -103,4 +103,25 @@ describe('extension: hover Markdown', () => {
     assert.match(after, /above 2\/λ ≈ 0\\\.02/);
     assert.match(after, /Fix: lower learningRate below 0\\\.02/);
   });
+
+  it('the learning-rate hover shows a slow-convergence finding when there is no instability', () => {
+    const spec = deepTanhSpec(5);
+    const slow: Finding = {
+      rule: 'slow-convergence',
+      severity: 'warning',
+      layers: null,
+      entry: null,
+      path: 'train.learningRate',
+      range: line(15),
+      line: 16,
+      message: 'Slow convergence: J falls only ×0.984 per iteration (κ ≈ 99)',
+      evidence: {},
+      fix: 'rescale the inputs',
+      run: '',
+    };
+    const md = learningRateHover(spec, [slow], [], 'training');
+    assert.match(md, /\*\*warning\*\*: Slow convergence: J falls only ×0\\\.984/);
+    assert.match(md, /Fix: rescale the inputs/);
+    assert.doesNotMatch(md, /showed no instability/);
+  });
 });

@@ -16,7 +16,7 @@ export function packageVsix({ quiet = false, out: wanted } = {}) {
   const vsce = join(root, 'node_modules', '@vscode', 'vsce', 'vsce');
   const res = spawnSync(
     process.execPath,
-    [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--out', out],
+    [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--out', out],
     { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
   );
   if (res.status !== 0) {

@@ -77,6 +77,13 @@ async function withLock(dir, fn) {
   try { return await fn(); } finally { rmSync(lock, { recursive: true, force: true }); }
 }
 
+/** The environment less what an outer `npm run`/`npm test` exported (npm_config_user_agent, npm_node_execpath,
+ *  NODE, …): the inner npm would take them as its own config, and code-server's postinstall reads the Node version
+ *  from npm_config_user_agent, so under `npm test` it saw the outer Node 20 and refused to install on Node 24. */
+function withoutNpmEnv(env) {
+  return Object.fromEntries(Object.entries(env).filter(([key]) => !/^npm_/i.test(key) && key !== 'NODE'));
+}
+
 /** npm install into `prefix`, then the marker; skipped when the marker is there. */
 async function npmInstallOnce(prefix, packages, { nodeBin = process.execPath, env = {}, log } = {}) {
   if (existsSync(join(prefix, MARKER))) return false;
@@ -92,7 +99,7 @@ async function npmInstallOnce(prefix, packages, { nodeBin = process.execPath, en
       cwd: prefix,
       log,
       env: {
-        ...process.env,
+        ...withoutNpmEnv(process.env),
         PATH: `${nodeDir}:${process.env.PATH}`,
         TMPDIR: tmp,
         npm_config_yes: 'true', // node-pty's postinstall runs `npx node-gyp`

@@ -84,10 +84,11 @@ interface EntryTally {
 /**
  * Central differences against backprop, per layer, at the initial weights.
  * For each checked parameter θ (all of a layer's, or CHECK_SAMPLES_PER_LAYER sampled with the seed):
- *   fd = (J(θ−2h) − 8J(θ−h) + 8J(θ+h) − J(θ+2h)) / (12h),  h = (θ + ε/d) − θ (exactly representable)
+ *   fd = (8(J(θ+h) − J(θ−h)) − (J(θ+2h) − J(θ−2h))) / (12h),  h = (θ + ε/d) − θ (exactly representable)
  * the fourth-order central stencil: its truncation error (~h⁴) is negligible at ε = 1e-4, where the rounding
  * noise of J (~2⁻⁵²·|J|/h ≈ 1e-12·|J|) is a hundred times smaller than with the plain two-point quotient at
- * 1e-6, so well-scaled gradients agree to ~1e-10.
+ * 1e-6, so well-scaled gradients agree to ~1e-10. The symmetric differences are taken first: equal J values give
+ * fd = 0 exactly, and nearby ones subtract without rounding.
  *
  * Kinks. The stencil is only valid where J is smooth in θ over [θ−2h, θ+2h]. J stops being smooth where a
  * pre-activation u of some layer and sample crosses a kink of its activation (relu, leaky-relu, elu and selu
@@ -157,7 +158,7 @@ export function gradientCheck(config: TrainConfig, options?: GradientCheckOption
         continue;
       }
       tally.checked++;
-      const fd = (js[0] - 8 * js[1] + 8 * js[2] - js[3]) / (12 * h);
+      const fd = (8 * (js[2] - js[1]) - (js[3] - js[0])) / (12 * h);
       const bp = grad[i];
       const err = Math.abs(bp - fd) / Math.max(Math.abs(bp) + Math.abs(fd), noiseScale / h);
       tally.worst = Number.isNaN(err) ? Infinity : Math.max(tally.worst, err);

@@ -43,20 +43,35 @@ describe('cli grad and check', () => {
     assert.ok(!run.stdout.includes('FAIL'));
   });
 
-  it('check --json reports each layer with the step size that decided it and its verdict against 1e-6', () => {
+  it('check --json carries the engine report per run: counts, threshold 1e-6, base step 1e-4, verdicts', () => {
     const out = json(runCli(['check', 'examples/xor.nn.yaml', '--json']));
     assert.equal(out.pass, true);
     assert.equal(out.threshold, 1e-6);
-    const layer = out.runs[0].layers[0];
-    assert.deepEqual(Object.keys(layer).sort(), ['biasRelError', 'epsilon', 'index', 'maxAbsGrad', 'pass', 'weightRelError']);
-    assert.ok(layer.weightRelError < 1e-6);
+    assert.equal(out.epsilon, 1e-4);
+    const run = out.runs[0];
+    assert.deepEqual(Object.keys(run), ['label', 'maxRelError', 'checked', 'skipped', 'narrowed', 'pass', 'layers']);
+    assert.deepEqual([run.checked, run.skipped], [17, 0]); // 4×2 + 4 weights and biases, then 1×4 + 1
+    const layer = run.layers[0];
+    assert.deepEqual(Object.keys(layer).sort(), ['biasRelError', 'checked', 'index', 'maxAbsGrad', 'narrowed', 'pass', 'skipped', 'weightRelError']);
+    assert.ok(layer.weightRelError < 1e-6 && layer.pass);
   });
 
-  it('check fails (exit 1) on a ReLU sample exactly at its kink, where no step size agrees', () => {
+  it('check passes (exit 0) on the kink fixture: the bias entry on the ReLU kink is skipped and counted', () => {
     const run = runCli(['check', 'test/fixtures/cli/kink.nn.yaml']);
+    assert.equal(run.code, 0, run.stdout);
+    assert.match(run.stdout, /^layer +rel\. error W +rel\. error b +max \|grad\| +checked +skipped +result$/m);
+    assert.match(run.stdout, /\n\s+1\s+0\s+0\s+0\s+1\s+1\s+PASS\n/);
+    assert.match(run.stdout, /over 2 entries, 1 skipped \(a kink within the stencil at every step\): all layers PASS/);
+  });
+
+  it('check fails (exit 1) where central differences cannot resolve a smooth bend far narrower than the step', () => {
+    const run = runCli(['check', 'test/fixtures/cli/steep.nn.yaml']);
     assert.equal(run.code, 1);
-    assert.match(run.stdout, /\n\s+1\s+\S+\s+0\s+1\s+0\s+FAIL\n/);
+    assert.match(run.stdout, /\n\s+1\s+0\s+0\.9\d+\s+0\.707\s+2\s+0\s+FAIL\n/);
     assert.match(run.stdout, /\n\s+2\s.*PASS\n/);
     assert.match(run.stdout, /1 layer FAIL/);
+    const out = json(runCli(['check', 'test/fixtures/cli/steep.nn.yaml', '--json']));
+    assert.equal(out.pass, false);
+    assert.deepEqual(out.runs[0].layers.map((l: { pass: boolean }) => l.pass), [false, true]);
   });
 });

@@ -111,7 +111,9 @@ export type ExportFormat = 'csv' | 'json' | 'loss-csv';
 export type HostToWebview =
   | { type: 'state'; state: PanelState }
   /** Live: the progress line and (throttled) a partial run to redraw. */
-  | { type: 'progress'; progress: NonNullable<PanelState['progress']>; run?: PanelRun };
+  | { type: 'progress'; progress: NonNullable<PanelState['progress']>; run?: PanelRun }
+  /** The gradientLens.exportRun command asks for a chart's PNG; the webview answers 'savePng' with the token. */
+  | { type: 'requestPng'; chart: string; token: number };
 
 export type WebviewToHost =
   | { type: 'ready' }
@@ -120,6 +122,7 @@ export type WebviewToHost =
   | { type: 'train' }
   | { type: 'openPanel' } // from the side view
   | { type: 'export'; format: ExportFormat; run: number }
-  | { type: 'savePng'; chart: string; dataUrl: string };
+  /** `token`: the answer to a 'requestPng' ('' as dataUrl when the chart has nothing drawn). */
+  | { type: 'savePng'; chart: string; dataUrl: string; token?: number };
 
 export type { Finding, RuleId, Severity, Thresholds };

@@ -17,6 +17,16 @@ const TAB_LABELS: Record<TabId, string> = {
 
 export type ChartId = 'loss' | 'flow' | 'delta' | 'activations' | 'saturation' | 'heatmap';
 
+/** The tab each chart is on. */
+export const CHART_TABS: Record<ChartId, TabId> = {
+  loss: 'overview',
+  flow: 'overview',
+  delta: 'delta',
+  activations: 'activations',
+  saturation: 'activations',
+  heatmap: 'time',
+};
+
 export interface PanelDom {
   title: HTMLElement;
   status: HTMLElement;

@@ -12,7 +12,7 @@ import { onThemeChange, readPalette, type Palette } from '../common/theme';
 import { registerToolkit } from '../common/toolkit';
 import { post, vscodeApi } from '../common/vscodeApi';
 import { Heatmap } from './heatmap';
-import { buildLayout, TAB_IDS, type ChartId, type PanelDom, type TabId } from './layout';
+import { buildLayout, CHART_TABS, TAB_IDS, type ChartId, type PanelDom, type TabId } from './layout';
 import { LossChart } from './lossChart';
 import { layerTable, resetTables, seedTable } from './tables';
 
@@ -171,6 +171,26 @@ function renderTab(tab: TabId, current: PanelState, run: PanelRun): void {
   }
 }
 
+const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
+
+/** The exportRun command's PNG: shows the chart's tab (a chart on a hidden tab is not drawn), draws, answers. */
+async function answerPng(chart: string, token: number): Promise<void> {
+  const id = (chart in charts ? chart : '') as ChartId | '';
+  if (id && saved.tab !== CHART_TABS[id]) {
+    dom.tabs.select(CHART_TABS[id]);
+    saved.tab = CHART_TABS[id];
+    persist();
+    await nextFrame(); // the view is laid out before its canvas is sized and drawn
+  }
+  const run = selectedRun();
+  if (id && state && run && dirty.has(saved.tab)) {
+    dirty.delete(saved.tab);
+    renderTab(saved.tab, state, run);
+  }
+  await nextFrame();
+  post({ type: 'savePng', chart, dataUrl: (id && charts[id].png()) || '', token });
+}
+
 function onMessage(message: HostToWebview): void {
   if (message.type === 'state') {
     const incoming = message.state;
@@ -186,6 +206,10 @@ function onMessage(message: HostToWebview): void {
     persist();
     tablesKey = '';
     markAll();
+    return;
+  }
+  if (message.type === 'requestPng') {
+    void answerPng(message.chart, message.token);
     return;
   }
   if (message.type === 'progress' && state) {

@@ -98,7 +98,7 @@ window.addEventListener('message', (event: MessageEvent<HostToWebview>) => {
     state = message.state;
     api.setState({ state });
     render();
-  } else if (state) {
+  } else if (message.type === 'progress' && state) {
     state.progress = message.progress;
     renderStatus();
   }

@@ -2,6 +2,7 @@
 // one and not one per spec). It survives a window reload through the serializer: VS Code hands back the
 // panel and the webview's saved state, and the panel reattaches to the store.
 import * as vscode from 'vscode';
+import type { HostToWebview } from '../../protocol';
 import type { ResultsStore } from '../results';
 import { PANEL_LIMITS } from './panelState';
 import { WebviewChannel, type MessageHandler } from './webviewChannel';
@@ -16,6 +17,8 @@ export class GradientPanel implements vscode.Disposable {
   private readonly channel: WebviewChannel;
   private readonly disposedEmitter = new vscode.EventEmitter<void>();
   private disposed = false;
+  private nextToken = 1;
+  private readonly pngWaiters = new Map<number, (dataUrl: string) => void>();
   readonly onDidDispose = this.disposedEmitter.event;
 
   /** A new panel in the column beside the active editor, without taking the focus from it. */
@@ -45,7 +48,11 @@ export class GradientPanel implements vscode.Disposable {
       },
       onDidChangeVisibility: panel.onDidChangeViewState,
     };
-    this.channel = new WebviewChannel(surface, store, { limits: PANEL_LIMITS, live: true, minIntervalMs: PANEL_MIN_INTERVAL_MS }, handle);
+    const route: MessageHandler = (message, uri, shown) => {
+      if (message.type === 'savePng' && message.token !== undefined) this.pngAnswered(message.token, message.dataUrl);
+      else handle(message, uri, shown);
+    };
+    this.channel = new WebviewChannel(surface, store, { limits: PANEL_LIMITS, live: true, minIntervalMs: PANEL_MIN_INTERVAL_MS }, route);
     this.disposables.push(
       this.channel,
       this.disposedEmitter,
@@ -59,6 +66,36 @@ export class GradientPanel implements vscode.Disposable {
   private retitle(store: ResultsStore, uri: string | undefined): void {
     const name = uri ? (store.get(uri)?.spec?.name ?? decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1))) : undefined;
     this.panel.title = name ? `Gradients: ${name}` : 'Gradient Lens';
+  }
+
+  /** The spec the panel shows. */
+  get uri(): string | undefined {
+    return this.channel.uri;
+  }
+
+  /**
+   * A chart's PNG as a data URL, drawn by the webview (which shows the chart's tab first); '' when the chart
+   * has nothing drawn. Rejects when the webview does not answer within `timeoutMs`.
+   */
+  requestPng(chart: string, timeoutMs = 10_000): Promise<string> {
+    const token = this.nextToken++;
+    return new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.pngWaiters.delete(token);
+        reject(new Error(`the panel did not draw the ${chart} chart within ${timeoutMs} ms`));
+      }, timeoutMs);
+      this.pngWaiters.set(token, (dataUrl) => {
+        clearTimeout(timer);
+        resolve(dataUrl);
+      });
+      void this.panel.webview.postMessage({ type: 'requestPng', chart, token } satisfies HostToWebview);
+    });
+  }
+
+  private pngAnswered(token: number, dataUrl: string): void {
+    const waiter = this.pngWaiters.get(token);
+    this.pngWaiters.delete(token);
+    waiter?.(dataUrl);
   }
 
   reveal(): void {

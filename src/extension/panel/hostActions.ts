@@ -29,17 +29,66 @@ export function pngBytes(dataUrl: string): Uint8Array | undefined {
   return match ? Buffer.from(match[1], 'base64') : undefined;
 }
 
-async function saveFile(uri: string, name: string, filter: string, extension: string, bytes: Uint8Array): Promise<void> {
-  const spec = vscode.Uri.parse(uri);
-  const folder = spec.scheme === 'untitled' ? vscode.workspace.workspaceFolders?.[0]?.uri : vscode.Uri.joinPath(spec, '..');
-  const target = await vscode.window.showSaveDialog({
-    defaultUri: folder ? vscode.Uri.joinPath(folder, name) : undefined,
-    filters: { [filter]: [extension] },
-    title: 'Gradient Lens: Export',
-  });
-  if (!target) return;
+/**
+ * Writes `bytes` to `target`, or (without one) to where the user picks in a save dialog next to the spec.
+ * Resolves with the file written, undefined when the dialog was cancelled.
+ */
+export async function saveFile(
+  uri: string,
+  name: string,
+  filter: string,
+  extension: string,
+  bytes: Uint8Array,
+  target?: vscode.Uri,
+): Promise<vscode.Uri | undefined> {
+  if (!target) {
+    const spec = vscode.Uri.parse(uri);
+    const folder = spec.scheme === 'untitled' ? vscode.workspace.workspaceFolders?.[0]?.uri : vscode.Uri.joinPath(spec, '..');
+    target = await vscode.window.showSaveDialog({
+      defaultUri: folder ? vscode.Uri.joinPath(folder, name) : undefined,
+      filters: { [filter]: [extension] },
+      title: 'Gradient Lens: Export',
+    });
+    if (!target) return undefined;
+    await vscode.workspace.fs.writeFile(target, bytes);
+    void vscode.window.showInformationMessage(`Gradient Lens: saved ${vscode.workspace.asRelativePath(target)}`);
+    return target;
+  }
   await vscode.workspace.fs.writeFile(target, bytes);
-  void vscode.window.showInformationMessage(`Gradient Lens: saved ${vscode.workspace.asRelativePath(target)}`);
+  return target;
+}
+
+/** Thrown when there is no finished run to export (the message tells the user what to do). */
+export class NothingToExportError extends Error {}
+
+/**
+ * Exports run `run` (0-based index, or a label) of the spec `uri` from the store's full data as `format`, to
+ * `target` or (without one) through a save dialog. Resolves with the file written, undefined when cancelled.
+ */
+export async function exportRun(
+  store: ResultsStore,
+  uri: string,
+  format: ExportFormat,
+  run: number | string,
+  target?: vscode.Uri,
+): Promise<vscode.Uri | undefined> {
+  const results = store.get(uri);
+  const index = typeof run === 'number' ? run : (results?.runs.findIndex((r) => r.label === run) ?? -1);
+  const chosen = results?.runs[index];
+  if (!results || !chosen) throw new NothingToExportError('nothing to export yet; run Train Network first.');
+  const exporter = EXPORTERS[format];
+  if (!exporter) throw new Error(`unknown export format ${String(format)}`);
+  const text = exporter.build({ file: vscode.Uri.parse(uri).fsPath || uri, spec: results.spec, run: chosen, findings: results.findings });
+  const name = `${exportBaseName(uri, chosen.label)}-${exporter.suffix}`;
+  const extension = exporter.suffix.slice(exporter.suffix.lastIndexOf('.') + 1);
+  return saveFile(uri, name, exporter.filter, extension, Buffer.from(text, 'utf8'), target);
+}
+
+/** Saves a chart's PNG (a canvas data URL from the webview) to `target` or through a save dialog. */
+export async function savePng(uri: string, chart: string, dataUrl: string, target?: vscode.Uri): Promise<vscode.Uri | undefined> {
+  const bytes = pngBytes(dataUrl);
+  if (!bytes) throw new Error(`the ${chart} chart has nothing drawn to save`);
+  return saveFile(uri, `${exportBaseName(uri, chart)}.png`, 'PNG image', 'png', bytes, target);
 }
 
 export function createMessageHandler(store: ResultsStore, reveal: Reveal, log: (message: string) => void) {
@@ -71,23 +120,16 @@ export function createMessageHandler(store: ResultsStore, reveal: Reveal, log: (
         return;
       }
       case 'export': {
-        const results = uri ? store.get(uri) : undefined;
-        const run = results?.runs[message.run];
-        if (!uri || !results || !run) {
-          void vscode.window.showInformationMessage('Gradient Lens: nothing to export yet; run Train Network first.');
-          return;
-        }
-        const exporter = EXPORTERS[message.format];
-        const text = exporter.build({ file: vscode.Uri.parse(uri).fsPath || uri, spec: results.spec, run, findings: results.findings });
-        const name = `${exportBaseName(uri, run.label)}-${exporter.suffix}`;
-        const extension = exporter.suffix.slice(exporter.suffix.lastIndexOf('.') + 1);
-        saveFile(uri, name, exporter.filter, extension, Buffer.from(text, 'utf8')).catch(fail);
+        if (!uri) return;
+        exportRun(store, uri, message.format, message.run).catch((error: unknown) => {
+          if (error instanceof NothingToExportError) void vscode.window.showInformationMessage(`Gradient Lens: ${error.message}`);
+          else fail(error);
+        });
         return;
       }
       case 'savePng': {
-        const bytes = pngBytes(message.dataUrl);
-        if (!uri || !bytes) return;
-        saveFile(uri, `${exportBaseName(uri, message.chart)}.png`, 'PNG image', 'png', bytes).catch(fail);
+        if (!uri || message.token !== undefined) return; // a token: the answer to exportRun's request (the panel takes it)
+        savePng(uri, message.chart, message.dataUrl).catch(fail);
         return;
       }
     }

@@ -8,11 +8,25 @@
 import * as vscode from 'vscode';
 import type { ResultsStore } from '../results';
 import { GradientPanel, PANEL_VIEW_TYPE } from './gradientPanel';
-import { createMessageHandler, type Reveal } from './hostActions';
+import type { ExportFormat } from '../../protocol';
+import { createMessageHandler, exportRun, savePng, type Reveal } from './hostActions';
 import { SIDE_VIEW_ID, SideViewProvider } from './sideView';
 
 export { PANEL_VIEW_TYPE } from './gradientPanel';
 export { SIDE_VIEW_ID } from './sideView';
+
+/** Arguments of gradientLens.exportRun. Without `target` a save dialog asks where to write. */
+export interface ExportRunArgs {
+  format?: ExportFormat | 'png'; // default 'json'
+  uri?: string | vscode.Uri; // the spec; default: the one the panel shows, else the active one
+  run?: number | string; // 0-based index or label; default the first run
+  chart?: string; // for 'png': loss, flow, delta, activations, saturation or heatmap (default flow)
+  target?: string | vscode.Uri;
+}
+
+function specUri(uri: string | vscode.Uri | undefined): string | undefined {
+  return uri === undefined ? undefined : typeof uri === 'string' ? uri : uri.toString();
+}
 
 export function registerGradientViews(context: vscode.ExtensionContext, store: ResultsStore, reveal: Reveal): vscode.Disposable {
   const disposables: vscode.Disposable[] = [];
@@ -33,6 +47,18 @@ export function registerGradientViews(context: vscode.ExtensionContext, store: R
     vscode.commands.registerCommand('gradientLens.showPanel', () => {
       if (current) current.reveal();
       else adopt(GradientPanel.create(context.extensionUri, store, handle));
+    }),
+    // For scripts and tests; not in the palette (the panel's buttons are the way in for people).
+    vscode.commands.registerCommand('gradientLens.exportRun', async (args: ExportRunArgs = {}) => {
+      const uri = specUri(args.uri) ?? current?.uri ?? store.activeUri;
+      if (!uri) throw new Error('gradientLens.exportRun: no spec (pass `uri` or open one)');
+      const target = typeof args.target === 'string' ? vscode.Uri.parse(args.target) : args.target;
+      const format = args.format ?? 'json';
+      if (format !== 'png') return (await exportRun(store, uri, format, args.run ?? 0, target))?.toString();
+      if (!current) throw new Error('gradientLens.exportRun: a PNG needs the gradient panel open');
+      current.reveal();
+      const chart = args.chart ?? 'flow';
+      return (await savePng(uri, chart, await current.requestPng(chart), target))?.toString();
     }),
     vscode.window.registerWebviewPanelSerializer(PANEL_VIEW_TYPE, {
       async deserializeWebviewPanel(panel: vscode.WebviewPanel) {

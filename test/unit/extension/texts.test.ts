@@ -97,26 +97,39 @@ describe('extension: run options and spec files', () => {
 });
 
 describe('extension: gradient check report', () => {
-  const report = (err: number): GradientCheckReport => ({
-    epsilon: 1e-6,
+  // Hand-made reports: the verdicts are the engine's (pass fields), the texts must follow them.
+  const report = (err: number, skipped = 0): GradientCheckReport => ({
+    epsilon: 1e-4,
+    threshold: 1e-6,
     maxRelError: err,
+    checked: 9,
+    skipped,
+    narrowed: 0,
+    pass: err < 1e-6,
     layers: [
-      { index: 1, weightRelError: 1e-10, biasRelError: null, maxAbsGrad: 0.5 },
-      { index: 2, weightRelError: err, biasRelError: 1e-11, maxAbsGrad: 0.25 },
+      { index: 1, weightRelError: 1e-10, biasRelError: null, maxAbsGrad: 0.5, checked: 4, skipped, narrowed: 0, pass: true },
+      { index: 2, weightRelError: err, biasRelError: 1e-11, maxAbsGrad: 0.25, checked: 5, skipped: 0, narrowed: 0, pass: err < 1e-6 },
     ],
   });
 
-  it('passes below 1e-6 and names failing layers', () => {
+  it('follows the report verdict and names failing layers', () => {
     assert.equal(checkPassed(report(1e-9)), true);
-    assert.match(checkSummary(report(1e-9), 'x.nn.yaml'), /^Gradient check passed for x\.nn\.yaml: max relative error 1e-9/);
+    assert.match(checkSummary(report(1e-9), 'x.nn.yaml'), /^Gradient check passed for x\.nn\.yaml: max relative error 1e-9 over 2 layers, 9 entries \(/);
+    assert.match(checkSummary(report(1e-9), 'x'), /ε = 1e-4, PASS below 1e-6\)$/);
     assert.equal(checkPassed(report(1e-3)), false);
     assert.match(checkSummary(report(1e-3), 'x'), /FAILED .*\(layers 2\) over 2 layers/);
   });
 
-  it('tabulates one row per layer with PASS/FAIL', () => {
-    const rows = checkTable(report(1e-3));
+  it('counts entries skipped at a kink', () => {
+    assert.match(checkSummary(report(1e-9, 3), 'x'), /over 2 layers, 9 entries, 3 skipped at a kink \(/);
+    assert.doesNotMatch(checkSummary(report(1e-9), 'x'), /skipped/);
+  });
+
+  it('tabulates one row per layer with checked, skipped and PASS/FAIL', () => {
+    const rows = checkTable(report(1e-3, 2));
     assert.equal(rows.length, 3);
-    assert.match(rows[1], /^\s*1 .*—.*PASS$/);
-    assert.match(rows[2], /^\s*2 .*FAIL$/);
+    assert.match(rows[0], /checked\s+skipped$/);
+    assert.match(rows[1], /^\s*1 .*—.*\s4\s+2\s+PASS$/);
+    assert.match(rows[2], /^\s*2 .*\s5\s+0\s+FAIL$/);
   });
 });

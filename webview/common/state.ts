@@ -38,3 +38,30 @@ export function statusText(state: PanelState | null): { kind: StatusKind; text: 
     }
   }
 }
+
+function sameInitialValues(saved: PanelRun, fresh: PanelRun): boolean {
+  return (
+    saved.label === fresh.label &&
+    saved.layers.length === fresh.layers.length &&
+    Object.is(saved.loss.value[0], fresh.loss.value[0]) &&
+    saved.layers.every((layer, k) => Object.is(layer.gradNorm.first, fresh.layers[k].gradNorm.first))
+  );
+}
+
+/**
+ * After a window reload the panel shows the state it saved, and the host (whose results live in memory) has at
+ * most a fresh analysis at the initial weights. Keep the saved state while the host's is not news for it:
+ * - nothing yet for the same spec (no runs, not training), or
+ * - the initial-weights analysis of the same, unchanged spec: the same runs with the same first-iteration loss
+ *   and ‖∂J/∂W_k‖, which a full-batch training of that very text starts from (so an edit, which changes
+ *   them, shows at once; a mini-batch training differs at iteration 1 and gives way to the analysis).
+ * A saved state of a training still in progress gives way too.
+ */
+export function keepsSavedState(saved: PanelState, incoming: PanelState): boolean {
+  if (incoming.spec !== null && incoming.spec.file !== saved.spec?.file) return false;
+  if (incoming.runs.length === 0) return incoming.status !== 'training';
+  // A training cut short by the reload is not kept: its 'Training…' would never end.
+  if (saved.kind !== 'training' || saved.status !== 'done') return false;
+  if (incoming.kind !== 'analysis' || incoming.runs.length !== saved.runs.length) return false;
+  return incoming.runs.every((run, i) => sameInitialValues(saved.runs[i], run));
+}

@@ -38,6 +38,9 @@ export interface PanelDom {
   tabs: Tabs;
   canvases: Record<ChartId, HTMLCanvasElement>;
   findings: HTMLElement;
+  /** The flow chart's table view and its toggle (aria-pressed). */
+  flowTable: HTMLElement;
+  flowTableButton: HTMLElement;
   seedTable: HTMLElement;
   layerTable: HTMLElement;
 }
@@ -48,6 +51,7 @@ export interface LayoutHandlers {
   onTrain(): void;
   onExport(format: ExportFormat): void;
   onPng(chart: ChartId): void;
+  onFlowTable(): void;
 }
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, className = '', text = ''): HTMLElementTagNameMap[K] {
@@ -112,6 +116,17 @@ export function buildLayout(root: HTMLElement, initialTab: TabId, handlers: Layo
     'Bars: first and last iteration, log axis. Shaded: beyond the vanishing and exploding thresholds. Click a layer to show its line.',
     handlers,
   );
+  // The keyboard's (and a screen reader's) way to the bars: the same values as a table, in place of the chart.
+  const flowTableButton = button('Table', () => handlers.onFlowTable(), {
+    id: 'flow-table-toggle',
+    title: 'Show the gradient flow as a table (press again for the chart)',
+  });
+  flowTableButton.setAttribute('aria-pressed', 'false');
+  flow.section.querySelector('.card-head')!.append(flowTableButton);
+  const flowTable = el('div', 'table-box flow-table');
+  flowTable.id = 'flow-table';
+  flowTable.hidden = true;
+  flow.section.append(flowTable);
   const findingsSection = el('section', 'card');
   findingsSection.append(el('h2', '', 'Findings'));
   const findings = el('div', 'findings-box');
@@ -165,6 +180,8 @@ export function buildLayout(root: HTMLElement, initialTab: TabId, handlers: Layo
       heatmap: heatmap.canvas,
     },
     findings,
+    flowTable,
+    flowTableButton,
     seedTable,
     layerTable,
   };

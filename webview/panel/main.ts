@@ -7,7 +7,7 @@ import { watchCspViolations } from '../common/cspReport';
 import { findingsList } from '../common/findingsList';
 import { FlowChart } from '../common/flowChart';
 import { sci } from '../common/format';
-import { defaultRun, statusText } from '../common/state';
+import { defaultRun, keepsSavedState, statusText } from '../common/state';
 import { onThemeChange, readPalette, type Palette } from '../common/theme';
 import { registerToolkit } from '../common/toolkit';
 import { post, vscodeApi } from '../common/vscodeApi';
@@ -21,6 +21,8 @@ interface Saved {
   /** The label of the run the user chose; null: the default (the run with the worst findings). */
   run: string | null;
   state: PanelState | null;
+  /** The Overview's gradient flow shown as a table instead of the chart. */
+  flowAsTable?: boolean;
 }
 
 const MIN_FRAME_MS = 100; // ≤ 10 redraws per second
@@ -38,6 +40,7 @@ let fromSave = state !== null;
 let palette: Palette = readPalette();
 const dirty = new Set<TabId>(TAB_IDS);
 let tablesKey = '';
+let flowTableKey = '';
 
 function selectedIndex(): number {
   if (!state || state.runs.length === 0) return 0;
@@ -70,6 +73,13 @@ const dom: PanelDom = buildLayout(document.getElementById('root')!, saved.tab, {
   },
   onTrain: () => post({ type: 'train' }),
   onExport: (format) => post({ type: 'export', format, run: selectedIndex() }),
+  onFlowTable() {
+    saved.flowAsTable = !saved.flowAsTable;
+    persist();
+    flowTableKey = '';
+    dirty.add('overview');
+    schedule();
+  },
   onPng(chart) {
     const dataUrl = charts[chart].png();
     if (dataUrl) post({ type: 'savePng', chart, dataUrl });
@@ -133,6 +143,24 @@ function renderHeader(): void {
   dom.content.hidden = runs.length === 0;
 }
 
+/** The Overview's gradient flow: the chart, or (toggled) the per-layer table in its place. */
+function renderFlow(run: PanelRun, drawChart: () => void): void {
+  const asTable = saved.flowAsTable === true;
+  dom.flowTableButton.setAttribute('aria-pressed', String(asTable));
+  dom.flowTableButton.textContent = asTable ? 'Chart' : 'Table';
+  dom.flowTable.hidden = !asTable;
+  dom.canvases.flow.closest<HTMLElement>('.chart-box')!.hidden = asTable;
+  if (!asTable) {
+    drawChart();
+    return;
+  }
+  const key = `${selectedIndex()}|${run.label}|${run.iterations}|${state?.status}`;
+  if (key === flowTableKey) return;
+  flowTableKey = key;
+  resetTables('flow');
+  dom.flowTable.replaceChildren(layerTable(run, revealLayer, 'flow'));
+}
+
 function renderTab(tab: TabId, current: PanelState, run: PanelRun): void {
   const showLast = run.iterations > 1;
   const flowInput = { layers: run.layers, scaleLayers: current.runs.map((r) => r.layers), showLast, lastIteration: run.iterations, thresholds: current.thresholds, palette, compact: false };
@@ -142,7 +170,7 @@ function renderTab(tab: TabId, current: PanelState, run: PanelRun): void {
       const curves = current.runs.some((r) => r.loss.iteration.length > 1);
       dom.canvases.loss.closest('section')!.hidden = !curves;
       if (curves) loss.update({ runs: current.runs, previous: current.previous, selected: selectedIndex(), palette });
-      flow.update({ ...flowInput, metric: 'gradNorm' });
+      renderFlow(run, () => flow.update({ ...flowInput, metric: 'gradNorm' }));
       dom.findings.replaceChildren(
         findingsList(run.findings, (finding) => post({ type: 'revealFinding', run: selectedIndex(), finding })),
       );
@@ -194,9 +222,7 @@ async function answerPng(chart: string, token: number): Promise<void> {
 function onMessage(message: HostToWebview): void {
   if (message.type === 'state') {
     const incoming = message.state;
-    const keepSaved =
-      fromSave && state !== null && incoming.runs.length === 0 && (incoming.spec === null || incoming.spec.file === state.spec?.file);
-    if (keepSaved) {
+    if (fromSave && state !== null && keepsSavedState(state, incoming)) {
       schedule();
       return;
     }
@@ -205,6 +231,7 @@ function onMessage(message: HostToWebview): void {
     saved.state = incoming;
     persist();
     tablesKey = '';
+    flowTableKey = '';
     markAll();
     return;
   }

@@ -24,11 +24,14 @@ function row(cells: Cell[], header = false, className = ''): HTMLTableRowElement
 
 const CHUNK_ROWS = 120; // rows built per task: a 1,000-layer table never blocks the page for long
 
-let generation = 0;
+/** Where a table is shown: the Tables tab, or the flow chart's table view on the Overview. */
+export type TableSlot = 'tables' | 'flow';
+
+const generations: Record<TableSlot, number> = { tables: 0, flow: 0 };
 
 /** A table whose rows are built `CHUNK_ROWS` at a time, one task each, so the page stays responsive.
- *  A newer table (another run, new data) stops the filling of an older one. */
-function table(caption: string, head: Cell[], count: number, build: (i: number) => HTMLTableRowElement): HTMLTableElement {
+ *  A newer table of the same slot (another run, new data) stops the filling of an older one. */
+function table(caption: string, head: Cell[], count: number, build: (i: number) => HTMLTableRowElement, slot: TableSlot): HTMLTableElement {
   const el = document.createElement('table');
   el.className = 'data';
   const cap = document.createElement('caption');
@@ -37,9 +40,9 @@ function table(caption: string, head: Cell[], count: number, build: (i: number) 
   thead.append(row(head, true));
   const tbody = document.createElement('tbody');
   el.append(cap, thead, tbody);
-  const mine = generation;
+  const mine = generations[slot];
   const fill = (from: number): void => {
-    if (mine !== generation) return;
+    if (mine !== generations[slot]) return;
     const to = Math.min(count, from + CHUNK_ROWS);
     const rows: HTMLTableRowElement[] = [];
     for (let i = from; i < to; i++) rows.push(build(i));
@@ -50,9 +53,9 @@ function table(caption: string, head: Cell[], count: number, build: (i: number) 
   return el;
 }
 
-/** Call before building the tables of a new run: stops filling the previous ones. */
-export function resetTables(): void {
-  generation++;
+/** Call before building the tables of a new run: stops filling the previous ones of that slot. */
+export function resetTables(slot: TableSlot = 'tables'): void {
+  generations[slot]++;
 }
 
 /** A sample's row at layer k as one number: the value itself for a one-unit layer, else the row's 2-norm. */
@@ -99,7 +102,7 @@ export function seedTable(run: PanelRun): HTMLElement {
     `First iteration, samples 1–${samples}` +
     (wide ? ' (‖·‖: the 2-norm of the sample’s row, for layers wider than one unit)' : '') +
     '. g_{k,i} = ∂J/∂u_{k,i}.';
-  return table(caption, head, trace.h.length, build);
+  return table(caption, head, trace.h.length, build, 'tables');
 }
 
 function flagText(layer: PanelLayer): string {
@@ -107,7 +110,7 @@ function flagText(layer: PanelLayer): string {
 }
 
 /** Every bar's value, one row per layer; the layer number reveals the layer's line in the spec. */
-export function layerTable(run: PanelRun, onLayer: (layer: PanelLayer) => void): HTMLElement {
+export function layerTable(run: PanelRun, onLayer: (layer: PanelLayer) => void, slot: TableSlot = 'tables'): HTMLElement {
   const head: Cell[] = ['layer', 'units', 'activation'];
   head.push('‖∂J/∂W‖ first', '‖∂J/∂W‖ last', '‖δ‖ first', '‖δ‖ last', 'mean |h| first', 'mean |h| last');
   head.push('saturated first', 'saturated last', 'flags');
@@ -126,5 +129,5 @@ export function layerTable(run: PanelRun, onLayer: (layer: PanelLayer) => void):
     cells.push(percent(layer.saturation.first), percent(layer.saturation.last), flagText(layer));
     return row(cells, false, layer.flags.length ? 'flagged' : '');
   };
-  return table(`Per-layer values of ${run.label || 'the run'} (first and last iteration)`, head, run.layers.length, build);
+  return table(`Per-layer values of ${run.label || 'the run'} (first and last iteration)`, head, run.layers.length, build, slot);
 }

@@ -8,6 +8,9 @@ import { baseOptions, Chart, chartPng, font, linearAxis, logAxis, logBounds, typ
 import { isNumber, sci } from './format';
 import { withAlpha, type Palette } from './theme';
 
+/** High contrast outlines bars only up to this many layers (wider bars). */
+const HC_OUTLINE_MAX_BARS = 40;
+
 export type FlowMetric = 'gradNorm' | 'deltaNorm' | 'meanAbsActivation' | 'saturation';
 
 /** Shares (0…1) get a linear axis; norms a log axis. */
@@ -118,7 +121,11 @@ export class FlowChart {
       const flag = METRIC_FLAGS[metric].find((f) => l.flags.includes(f));
       return flag ? flagColor(flag, palette) : plain;
     });
-    const border = palette.highContrast ? palette.foreground : undefined;
+    // High contrast: an outline in the foreground colour, but only on bars wide enough to keep their fill
+    // (100 bars of 2 px would be all outline, white, and lose the flag colour); the last iteration is
+    // drawn less faded there, since 45% of a colour on black is too dark to read.
+    const border = palette.highContrast && input.layers.length <= HC_OUTLINE_MAX_BARS ? palette.foreground : undefined;
+    const lastAlpha = palette.highContrast ? 0.7 : 0.45;
     const datasets: ChartConfiguration<'bar', (number | null)[], string>['data']['datasets'] = [
       { label: 'iteration 1', data: first, backgroundColor: colors, borderColor: border, borderWidth: border ? 1 : 0 },
     ];
@@ -126,7 +133,7 @@ export class FlowChart {
       datasets.push({
         label: `iteration ${input.lastIteration}`,
         data: last,
-        backgroundColor: colors.map((c) => withAlpha(c, 0.45)),
+        backgroundColor: colors.map((c) => withAlpha(c, lastAlpha)),
         borderColor: border,
         borderWidth: border ? 1 : 0,
       });
@@ -212,7 +219,7 @@ export class FlowChart {
       datasetIndex,
     });
     const items = [swatch('iteration 1', plain, 0)];
-    if (input.showLast) items.push(swatch(`iteration ${input.lastIteration} (lighter)`, withAlpha(plain, 0.45), 1));
+    if (input.showLast) items.push(swatch(`iteration ${input.lastIteration} (lighter)`, withAlpha(plain, palette.highContrast ? 0.7 : 0.45), 1));
     const seen = new Set<string>();
     for (const layer of input.layers) {
       const flag = METRIC_FLAGS[input.metric].find((f) => layer.flags.includes(f));

@@ -57,6 +57,14 @@ export class GradientPanel implements vscode.Disposable {
       this.channel,
       this.disposedEmitter,
       this.channel.onDidChangeUri((uri) => this.retitle(store, uri)),
+      // The title follows the active spec (and its name once parsed) even while the webview is hidden or still
+      // loading, when the channel sends nothing.
+      store.onDidChangeActive((uri) => {
+        if (uri !== undefined) this.retitle(store, uri);
+      }),
+      store.onDidChange((uri) => {
+        if (uri === this.channel.uri) this.retitle(store, uri);
+      }),
       panel.onDidDispose(() => this.dispose()),
     );
     this.retitle(store, this.channel.uri);
@@ -65,7 +73,8 @@ export class GradientPanel implements vscode.Disposable {
 
   private retitle(store: ResultsStore, uri: string | undefined): void {
     const name = uri ? (store.get(uri)?.spec?.name ?? decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1))) : undefined;
-    this.panel.title = name ? `Gradients: ${name}` : 'Gradient Lens';
+    const title = name ? `Gradients: ${name}` : 'Gradient Lens';
+    if (this.panel.title !== title) this.panel.title = title;
   }
 
   /** The spec the panel shows. */

@@ -3,6 +3,7 @@
 // ~1e-303 to ~1e-1 with the vanishing band), take a screenshot, and click a flagged bar to reveal its line.
 import assert from 'node:assert/strict';
 import { openWorkbench } from './driver.mjs';
+import { trainInPanel } from './panelSteps.mjs';
 
 const SPEC = 'deep-tanh-sweep.nn.yaml';
 const LAYER_LINE = 8; // 1-based line of `- units: 1` (the one `layers:` entry, repeat: 100)
@@ -78,10 +79,7 @@ describe('panel: the gradient panel in a real editor', function () {
   });
 
   it('Train Network on the seed 002 sweep opens the panel, and it finishes with three runs', async () => {
-    await wb.openFile(SPEC);
-    await wb.runCommand('Gradient Lens: Train Network');
-    frame = await wb.webviewFrame();
-    await frame.locator('.status-done').waitFor({ timeout: 60_000 });
+    frame = await trainInPanel(wb, SPEC);
     assert.equal(await frame.locator('h1').innerText(), 'deep tanh sweep over the initial weight');
     // Show the run that fails by saturation (w = 5), whatever the default pick is.
     await frame.locator('#run-select').click();

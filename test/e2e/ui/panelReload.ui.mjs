@@ -3,6 +3,7 @@
 // flow chart's table toggle).
 import assert from 'node:assert/strict';
 import { openWorkbench } from './driver.mjs';
+import { trainInPanel } from './panelSteps.mjs';
 
 const SPEC = 'deep-tanh-sweep.nn.yaml';
 const LABELS = ['layers[0].init=1', 'layers[0].init=5', 'layers[0].init=0.9'];
@@ -56,11 +57,7 @@ describe('panel: reload and keyboard', function () {
   });
 
   it('survives a window reload showing the same runs', async () => {
-    await wb.openFile(SPEC);
-    await wb.runCommand('Gradient Lens: Train Network');
-    frame = await wb.webviewFrame();
-    // 'Trained', not the initial-weights analysis the panel may show first ('Initial weights').
-    await frame.locator('.status-done', { hasText: 'Trained' }).waitFor({ timeout: 60_000 });
+    frame = await trainInPanel(wb, SPEC);
     assert.deepEqual(await runOptions(frame), LABELS);
     assert.ok(await wb.canvasHasInk('#loss', frame));
     await wb.screenshot('before-reload');

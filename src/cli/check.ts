@@ -3,7 +3,7 @@
 // its threshold (1e-6); entries whose difference stencil straddles a kink of an activation at every step the
 // engine tries are skipped and counted, not failed. Any failing layer makes the exit status 1.
 import { CHECK_THRESHOLD, DEFAULT_CHECK_EPSILON, gradientCheck, type GradientCheckReport } from '../engine';
-import { formatNumber } from '../diagnostics';
+import { CHECK_COLUMNS, checkRow, formatNumber } from '../diagnostics';
 import { planRuns } from '../spec';
 import type { CliArgs } from './args';
 import { paint, useColor, type CliIo } from './io';
@@ -21,21 +21,15 @@ function checkText(runs: readonly CheckedRun[], io: CliIo): string {
   const p = paint(useColor(io));
   return runs
     .map(({ label, report }) => {
-      const rows = report.layers.map((l) => ({
-        cells: [
-          String(l.index),
-          formatNumber(l.weightRelError),
-          l.biasRelError === null ? '—' : formatNumber(l.biasRelError),
-          formatNumber(l.maxAbsGrad),
-          String(l.checked),
-          String(l.skipped),
-          l.pass ? p.green('PASS') : p.red('FAIL'),
-        ],
-      }));
+      const rows = report.layers.map((l) => {
+        const cells = checkRow(l);
+        cells[cells.length - 1] = l.pass ? p.green('PASS') : p.red('FAIL');
+        return { cells };
+      });
       const title =
         `${label ? `${p.bold(label)}: ` : ''}backprop vs central differences (ε = ${formatNumber(report.epsilon)}), ` +
         `PASS below ${formatNumber(report.threshold)}`;
-      const table = renderColumns(['layer', 'rel. error W', 'rel. error b', 'max |grad|', 'checked', 'skipped', 'result<'], rows);
+      const table = renderColumns([...CHECK_COLUMNS.slice(0, -1), `${CHECK_COLUMNS[CHECK_COLUMNS.length - 1]}<`], rows);
       const failed = report.layers.filter((l) => !l.pass).length;
       const verdict = failed ? p.red(`${plural(failed, 'layer')} FAIL`) : p.green('all layers PASS');
       const skipped = report.skipped > 0 ? `, ${report.skipped} skipped (a kink within the stencil at every step)` : '';

@@ -4,5 +4,6 @@ export { diagnoseRun, diagnoseSpec, SEVERITY_ORDER, type DiagnosedRun } from './
 export { entryOfLayer } from './rule';
 export { verdict } from './verdict';
 export { formatNumber, formatPercent, layerRangeText } from './format';
+export { CHECK_COLUMNS, checkRow } from './checkRows';
 export { RULES } from './rules';
 export type { Finding, ResolvedThresholds, RuleId, Severity, Thresholds } from './types';

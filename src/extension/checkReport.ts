@@ -1,6 +1,7 @@
 // The gradient check's table for the output channel and its one-line summary (no 'vscode' import). The
 // verdicts, threshold and counts are the engine's (gradientCheck), the same the CLI's `check` prints.
 import type { GradientCheckReport } from '../engine/types';
+import { CHECK_COLUMNS, checkRow } from '../diagnostics';
 import { formatNumber } from './format';
 
 export function checkPassed(report: GradientCheckReport): boolean {
@@ -22,18 +23,7 @@ export function checkSummary(report: GradientCheckReport, name: string): string 
 }
 
 export function checkTable(report: GradientCheckReport): string[] {
-  const rows = [['layer', 'weight rel. error', 'bias rel. error', 'max |∂J/∂w|', 'checked', 'skipped', '']];
-  for (const l of report.layers) {
-    rows.push([
-      String(l.index),
-      formatNumber(l.weightRelError),
-      l.biasRelError === null ? '—' : formatNumber(l.biasRelError),
-      formatNumber(l.maxAbsGrad),
-      String(l.checked),
-      String(l.skipped),
-      l.pass ? 'PASS' : 'FAIL',
-    ]);
-  }
+  const rows = [[...CHECK_COLUMNS.slice(0, -1), ''], ...report.layers.map(checkRow)];
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
   return rows.map((r) => r.map((v, c) => (c === 0 ? v.padStart(widths[c]) : v.padEnd(widths[c]))).join('  ').trimEnd());
 }

@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { checkPassed, checkSummary, checkTable } from './checkReport';
 import { formatNumber } from './format';
 import { SPEC_GLOB, isSpecPath } from './specFiles';
-import type { SpecService } from './specService';
+import type { CheckOutcome, SpecService } from './specService';
 
 interface CommandDeps {
   service: SpecService;
@@ -79,11 +79,12 @@ export function registerCommands({ service, log }: CommandDeps): vscode.Disposab
     else if (outcome.kind === 'done') await openPanel(log);
   };
 
-  const check = async (arg?: unknown): Promise<void> => {
+  /** Returns the outcome (for scripts and tests); the person sees a notification and the table in the log. */
+  const check = async (arg?: unknown): Promise<CheckOutcome | undefined> => {
     const uri = await resolveSpec(arg);
-    if (!uri) return;
+    if (!uri) return undefined;
     const name = path.posix.basename(uri.path);
-    let outcome: Awaited<ReturnType<SpecService['check']>>;
+    let outcome: CheckOutcome;
     try {
       outcome = await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Notification, title: `Checking gradients of ${name}`, cancellable: true },
@@ -91,17 +92,27 @@ export function registerCommands({ service, log }: CommandDeps): vscode.Disposab
       );
     } catch (error) {
       void vscode.window.showErrorMessage(`Gradient Lens: gradient check failed: ${error instanceof Error ? error.message : String(error)}`);
-      return;
+      return undefined;
     }
-    if (outcome.kind === 'invalid') return showSpecErrors(uri, outcome.errors.length);
-    if (outcome.kind === 'cancelled') return;
-    const summary = checkSummary(outcome.report, name);
-    log.info(summary + (outcome.label ? ` [run ${outcome.label}]` : ''));
-    for (const line of checkTable(outcome.report)) log.info(`  ${line}`);
-    const show = checkPassed(outcome.report)
+    if (outcome.kind === 'invalid') {
+      showSpecErrors(uri, outcome.errors.length);
+      return outcome;
+    }
+    if (outcome.kind === 'cancelled') return outcome;
+    for (const { label, report } of outcome.runs) {
+      log.info(checkSummary(report, label ? `${name} [${label}]` : name));
+      for (const line of checkTable(report)) log.info(`  ${line}`);
+    }
+    // The notification names the worst run (the first failing one, else the largest error) and how many there were.
+    const failing = outcome.runs.filter((r) => !checkPassed(r.report));
+    const worst = failing[0] ?? outcome.runs.reduce((a, b) => (b.report.maxRelError > a.report.maxRelError ? b : a));
+    const runs = outcome.runs.length > 1 ? ` (${failing.length || 'none'} of ${outcome.runs.length} runs failing; worst shown)` : '';
+    const summary = checkSummary(worst.report, worst.label ? `${name} [${worst.label}]` : name) + runs;
+    const show = failing.length === 0
       ? vscode.window.showInformationMessage(summary, 'Show Table')
       : vscode.window.showWarningMessage(summary, 'Show Table');
     void show.then((choice) => choice && log.show(true));
+    return outcome;
   };
 
   const stop = (arg?: unknown): void => {

@@ -48,7 +48,7 @@ export interface TrainOptions {
 }
 
 export type CheckOutcome =
-  | { kind: 'done'; spec: NetworkSpec; report: GradientCheckReport; label: string }
+  | { kind: 'done'; spec: NetworkSpec; runs: { label: string; report: GradientCheckReport }[] }
   | { kind: 'invalid'; errors: SpecError[] }
   | { kind: 'cancelled' };
 
@@ -210,24 +210,29 @@ export class SpecService implements vscode.Disposable {
     }
   }
 
-  /** Backprop against central finite differences on the spec's first run, at the initial weights. */
+  /** Backprop against central finite differences on every run of the spec (each sweep point), at the initial
+   *  weights, one run after another; cancelling stops at the run in progress. */
   async check(uri: vscode.Uri, token?: vscode.CancellationToken): Promise<CheckOutcome> {
     const text = await this.readText(uri);
-    const planned = await this.client.planSpec(`${uri.toString()}#check`, this.source(uri, text), 1).done;
+    const key = `${uri.toString()}#check`;
+    const planned = await this.client.planSpec(key, this.source(uri, text), 1).done;
     if (!planned.parse.spec) {
       this.showErrors(uri, planned.parse.errors, this.shapeOf(uri.toString()) ?? textShape(text));
       return { kind: 'invalid', errors: planned.parse.errors };
     }
-    const spec = planned.parse.spec;
-    const plan = planned.plans[0];
-    const request = this.client.check(`${uri.toString()}#check`, { label: plan.label, config: plan.config });
-    const listener = token?.onCancellationRequested(() => request.cancel());
-    try {
-      const report = await request.done;
-      return report ? { kind: 'done', spec, report, label: plan.label } : { kind: 'cancelled' };
-    } finally {
-      listener?.dispose();
+    const runs: { label: string; report: GradientCheckReport }[] = [];
+    for (const plan of planned.plans) {
+      const request = this.client.check(key, { label: plan.label, config: plan.config });
+      const listener = token?.onCancellationRequested(() => request.cancel());
+      try {
+        const report = await request.done;
+        if (!report || token?.isCancellationRequested) return { kind: 'cancelled' };
+        runs.push({ label: plan.label, report });
+      } finally {
+        listener?.dispose();
+      }
     }
+    return { kind: 'done', spec: planned.parse.spec, runs };
   }
 
   /** Cancels the spec's training (all trainings without a uri). */

@@ -7,12 +7,14 @@ import { Worker } from 'node:worker_threads';
 import * as vscode from 'vscode';
 import { maxDriftBetween, stallDuring, type StallFigures } from '../../../scripts/bench-editor/stallProbe';
 import type { GradientLensApi } from '../../../src/extension/ctx';
+import type { CheckOutcome } from '../../../src/extension/specService';
 import {
   activateExtension,
   closeAllEditors,
   hoverText,
   openSpec,
   printFigures,
+  setText,
   waitFor,
   waitForDiagnostics,
   waitForWebviewTab,
@@ -89,6 +91,68 @@ describe('editor: findings, hovers, Train Network, reruns', () => {
     const titles = lenses.map((l) => l.command?.title ?? '');
     assert.ok(titles.includes('▶ Train Network') && titles.includes('Check Gradients'), titles.join(' | '));
     assert.ok(titles.some((t) => /vanishing in layers 1–\d+/.test(t)), titles.join(' | '));
+  });
+
+  it('Check Gradients checks every run of a sweep against finite differences, and all pass', async () => {
+    await api();
+    const uri = workspaceUri('deep-tanh-sweep.nn.yaml');
+    const outcome = await vscode.commands.executeCommand<CheckOutcome>('gradientLens.checkGradients', uri);
+    assert.equal(outcome?.kind, 'done');
+    if (outcome?.kind !== 'done') return;
+    assert.deepEqual(outcome.runs.map((r) => r.label), ['layers[0].init=1', 'layers[0].init=5', 'layers[0].init=0.9']);
+    for (const { label, report } of outcome.runs) {
+      assert.equal(report.pass, true, `${label}: max relative error ${report.maxRelError}`);
+      assert.equal(report.layers.length, 100);
+      assert.ok(report.maxRelError < report.threshold, label);
+    }
+  });
+
+  it('gradientLens.codeLens.enabled = false removes the lenses, true brings them back', async () => {
+    await api();
+    const editor = await openSpec(W5);
+    const uri = editor.document.uri;
+    const titles = async (): Promise<string[]> =>
+      ((await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri)) ?? []).map((l) => l.command?.title ?? '');
+    const setting = vscode.workspace.getConfiguration('gradientLens');
+    try {
+      await setting.update('codeLens.enabled', false, vscode.ConfigurationTarget.Global);
+      await waitFor(async () => (await titles()).length === 0, 'no lenses with the setting off');
+      await setting.update('codeLens.enabled', true, vscode.ConfigurationTarget.Global);
+      await waitFor(async () => (await titles()).includes('▶ Train Network'), 'lenses back with the setting on');
+    } finally {
+      await setting.update('codeLens.enabled', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
+  it('autoRun onType retrains an unsaved edit after the debounce; autoRun off leaves it at the analysis', async () => {
+    const gl = await api();
+    const text = (iterations: number): string =>
+      'name: onType probe\ninputs: 1\nlayers:\n  - units: 1\n    activation: tanh\n    bias: false\n    init: 1.0\n    repeat: 10\n' +
+      `loss: mse\ndata:\n  x: [[-0.5], [0.5]]\n  y: [[-0.5], [0.5]]\ntrain:\n  learningRate: 0.1\n  iterations: ${iterations}\n`;
+    const spec = await tempSpec('on-type-probe.nn.yaml', text(30));
+    const setting = vscode.workspace.getConfiguration('gradientLens');
+    try {
+      await setting.update('autoRun', 'onType', vscode.ConfigurationTarget.Global);
+      await setting.update('debounceMs', 100, vscode.ConfigurationTarget.Global);
+      const editor = await vscode.window.showTextDocument(spec.uri);
+      await setText(editor, text(40));
+      await waitFor(() => {
+        const r = gl.store.get(spec.uri.toString());
+        return r?.kind === 'training' && r.status === 'done' && r.runs[0]?.result.iterations === 40;
+      }, 'a training of the unsaved text (40 iterations)');
+      assert.equal(editor.document.isDirty, true, 'trained without saving');
+
+      await setting.update('autoRun', 'off', vscode.ConfigurationTarget.Global);
+      await setText(editor, text(50));
+      await waitFor(() => gl.store.get(spec.uri.toString())?.kind === 'analysis', 'the analysis of the new text');
+      await gl.whenIdle(spec.uri);
+      assert.equal(gl.store.get(spec.uri.toString())?.kind, 'analysis', 'no training with autoRun off');
+    } finally {
+      await setting.update('autoRun', undefined, vscode.ConfigurationTarget.Global);
+      await setting.update('debounceMs', undefined, vscode.ConfigurationTarget.Global);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      await spec.remove();
+    }
   });
 
   it('changing init: 5.0 to init: 1.0 and saving clears the warning', async () => {

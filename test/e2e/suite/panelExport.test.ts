@@ -54,7 +54,9 @@ describe('panel: runs while training, and export', () => {
       if (s.run !== undefined && s.progress !== undefined) assert.equal(s.progress, LABELS[s.run], `progress label of run ${s.run}`);
       assert.deepEqual(s.runs, LABELS.slice(0, s.runs.length));
     }
-    assert.ok(seen.some((s) => s.progress === LABELS[2]), 'the progress carried the last run’s label');
+    // Which runs get a progress event is timing (a run of this sweep takes ~30 ms, events are throttled to 10/s),
+    // so only ask that some progress carried a label; the loop above checks every label that was carried.
+    assert.ok(seen.some((s) => s.progress !== undefined), `some progress carried its run's label: ${JSON.stringify(seen)}`);
   });
 
   it('exportRun writes the run as JSON in the shape of train --json', async () => {

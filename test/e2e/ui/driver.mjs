@@ -42,7 +42,8 @@ export async function screenshotAll(step) {
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-async function poll(probe, what, timeoutMs = DEFAULT_TIMEOUT_MS, everyMs = 250) {
+/** Polls `probe` until it returns something other than undefined/false; throws with `what` after the timeout. */
+export async function poll(probe, what, timeoutMs = DEFAULT_TIMEOUT_MS, everyMs = 250) {
   const deadline = Date.now() + timeoutMs;
   let lastError;
   for (;;) {

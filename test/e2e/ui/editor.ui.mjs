@@ -1,7 +1,8 @@
 // The editor features as a person sees them: the vanishing warning in the Problems panel, the hover on the
-// layer, Train Network from the palette (progress, then the gradient panel). A screenshot per step.
+// layer, Train Network from the palette (progress, then the gradient panel), typing an edit and watching the
+// findings follow it. A screenshot per step.
 import assert from 'node:assert/strict';
-import { openWorkbench } from './driver.mjs';
+import { openWorkbench, poll } from './driver.mjs';
 
 describe('editor features (UI)', function () {
   let wb;
@@ -39,5 +40,29 @@ describe('editor features (UI)', function () {
     const rows = await wb.waitForProblems((r) => r.some((x) => /[Ss]talled/.test(x)), 60_000);
     assert.ok(rows.some((x) => /Vanishing gradient/.test(x)));
     await wb.screenshot('trained-panel');
+  });
+
+  it('typing init: 1.0 over init: 5.0 clears the vanishing warning, and undoing brings it back (unsaved)', async () => {
+    const vanishing = (rows) => rows.some((x) => /Vanishing gradient/.test(x));
+    await wb.openFile('deep-tanh-w5.nn.yaml');
+    await wb.waitForProblems(vanishing);
+    await wb.goToLine(9);
+    const lineText = async () => (await wb.editorText()).find((l) => /^\s*init:/.test(l)) ?? '';
+    const showing = (re) => poll(async () => re.test(await lineText()), `the editor showing ${re}`);
+    await showing(/init: 5\.0/);
+    await wb.page.keyboard.press('End');
+    for (let i = 0; i < 3; i++) await wb.page.keyboard.press('Backspace');
+    await wb.page.keyboard.type('1.0');
+    await showing(/init: 1\.0/);
+    await wb.waitForProblems((rows) => !vanishing(rows));
+    await wb.screenshot('edited-init-1');
+    // Undo until the line is back (typing may take one or two undo steps), then the warning returns.
+    await poll(async () => {
+      if (/init: 5\.0/.test(await lineText())) return true;
+      await wb.page.keyboard.press('Control+Z');
+      return false;
+    }, 'undo back to init: 5.0');
+    await wb.waitForProblems(vanishing);
+    await wb.screenshot('undone-init-5');
   });
 });

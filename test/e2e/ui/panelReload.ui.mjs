@@ -2,13 +2,12 @@
 // same runs, and it works from the keyboard (Tab through the controls, arrows between tabs, Enter on the
 // flow chart's table toggle).
 import assert from 'node:assert/strict';
-import { openWorkbench } from './driver.mjs';
+import { openWorkbench, poll } from './driver.mjs';
 import { trainInPanel } from './panelSteps.mjs';
 
 const SPEC = 'deep-tanh-sweep.nn.yaml';
 const LABELS = ['layers[0].init=1', 'layers[0].init=5', 'layers[0].init=0.9'];
 
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 /** The run selector's option labels. */
 function runOptions(frame) {
@@ -36,16 +35,6 @@ async function tabTo(wb, frame, id, max = 40) {
   throw new Error(`Tab never reached #${id}; stops: ${JSON.stringify(stops)}`);
 }
 
-async function poll(probe, what, timeoutMs = 30_000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe().catch(() => undefined);
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(250);
-  }
-}
-
 describe('panel: reload and keyboard', function () {
   let wb;
   let frame;
@@ -70,7 +59,7 @@ describe('panel: reload and keyboard', function () {
     await wb.page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
     frame = await wb.webviewFrame({ timeoutMs: 60_000 });
     await frame.locator('#loss[data-chart-area]').waitFor({ timeout: 30_000 });
-    await poll(() => wb.canvasHasInk('#loss', frame), 'the loss chart drawn again after the reload');
+    await poll(() => wb.canvasHasInk('#loss', frame), 'the loss chart drawn again after the reload', 30_000);
     assert.ok(await wb.canvasHasInk('#flow', frame), 'the flow chart drawn again');
     assert.deepEqual(await runOptions(frame), LABELS, 'the same runs in the selector');
     // Still the trained runs (three loss curves), not the initial-weights analysis the new host computes.
@@ -90,7 +79,7 @@ describe('panel: reload and keyboard', function () {
     await table.waitFor({ state: 'visible' });
     assert.equal(await frame.locator('#flow-table-toggle').getAttribute('aria-pressed'), 'true');
     assert.equal(await frame.locator('#flow').isVisible(), false, 'the table replaces the chart');
-    await poll(async () => (await table.locator('tbody tr').count()) === 100, 'one row per layer');
+    await poll(async () => (await table.locator('tbody tr').count()) === 100, 'one row per layer', 30_000);
     // The layer buttons in the table are the next Tab stops; Enter on one reveals the layer's line.
     const next = await tabTo(wb, frame, 'button:1', 3);
     assert.equal(next.at(-1), 'button:1');
@@ -102,7 +91,7 @@ describe('panel: reload and keyboard', function () {
     await wb.page.keyboard.press('ArrowRight');
     await frame.locator('#view-delta').waitFor({ state: 'visible' });
     assert.equal(await focused(frame), 'tab-delta');
-    await poll(() => wb.canvasHasInk('#delta', frame), 'the δ chart drawn on its tab');
+    await poll(() => wb.canvasHasInk('#delta', frame), 'the δ chart drawn on its tab', 30_000);
     await wb.page.keyboard.press('End');
     await frame.locator('#view-tables').waitFor({ state: 'visible' });
     await wb.screenshot('keyboard-tables-tab');

@@ -47,8 +47,9 @@ function loadGenerated(reader: Reader, fields: Map<string, Field>, at: Range, en
       if (classes === undefined) ok = false;
     }
   }
-  const samplesAt = { range: reader.valueRange(samplesField!), path: samplesField!.path };
-  if (!ok || env.seed === undefined || !env.admit(samples!, samplesAt)) return undefined;
+  if (!ok || !samplesField || env.seed === undefined) return undefined;
+  const samplesAt = { range: reader.valueRange(samplesField), path: samplesField.path };
+  if (!env.admit(samples!, samplesAt)) return undefined;
   let dataset: Dataset;
   try {
     const n = env.widthsOnly ? Math.min(samples!, 16) : samples!;

@@ -66,4 +66,10 @@ describe('spec: generated data', () => {
     assert.ok(errorWith(errors, 'data.classes applies to the spiral and gaussian generators, not xor'));
     assert.ok(errorWith(errors, 'data.x does not apply to {generate: ...}'));
   });
+
+  it('reports a generator without samples as a missing key, without throwing', () => {
+    const { text } = fixture('spiral-generated.nn.yaml');
+    const errors = parse(text.replace('generate: spiral, samples: 90', 'generate: spiral')).errors;
+    assert.ok(errorWith(errors, "missing required key 'samples' in data"));
+  });
 });

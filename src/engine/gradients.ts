@@ -15,14 +15,14 @@ export const CHECK_THRESHOLD = 1e-6;
 /** Step sizes tried in turn for an entry whose stencil straddles a kink: ε, ε/10, ε/100. */
 const STEP_DIVISORS: readonly number[] = [1, 10, 100];
 
-interface FullPass {
+export interface FullPass {
   net: Network;
   ws: Workspace;
   loss: number;
 }
 
 /** Forward and backward over the full dataset at the initial weights; throws if a value is not finite. */
-function fullBatchPass(config: TrainConfig): FullPass {
+export function fullBatchPass(config: TrainConfig): FullPass {
   validateConfig(config);
   const net = new Network(config);
   const ws = new Workspace(net, config.data.samples);

@@ -8,3 +8,4 @@ export { CHECK_THRESHOLD, computeGradients, DEFAULT_CHECK_EPSILON, gradientCheck
 export { generateData } from './data';
 export { createRng, type Rng } from './rng';
 export { parameterCount } from './network';
+export { DEFAULT_SHARPNESS_ITERATIONS, DEFAULT_SHARPNESS_TOLERANCE, initialSharpness, sharpness, type Sharpness, type SharpnessOptions } from './sharpness';

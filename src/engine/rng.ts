@@ -17,6 +17,7 @@ export const Stream = {
   shuffle: 2,
   data: 3,
   check: 4,
+  sharpness: 5,
 } as const;
 
 /** A 32-bit avalanche mix (murmur3's finalizer); integer math only. */

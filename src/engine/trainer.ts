@@ -6,7 +6,8 @@ import { firstNonFinite, nonFiniteProbe, norm2 } from './linalg';
 import { Network, Workspace, type NonFiniteHit } from './network';
 import { Optimizer } from './optimizers';
 import { DEFAULT_MAX_RECORDED, Recorder } from './recorder';
-import type { NonFiniteEvent, Progress, RunResult, Trace, TrainConfig, Trainer } from './types';
+import { initialSharpness } from './sharpness';
+import type { NonFiniteEvent, Progress, RunResult, SharpnessSummary, Trace, TrainConfig, Trainer } from './types';
 import { validateConfig } from './validate';
 
 interface RunOptions {
@@ -34,6 +35,7 @@ class TrainingRun implements Trainer {
   private elapsed = 0;
   private final: number | undefined;
   private readonly updateNorms: Float64Array;
+  private readonly sharpness: SharpnessSummary | undefined;
 
   constructor(
     private readonly config: TrainConfig,
@@ -47,6 +49,8 @@ class TrainingRun implements Trainer {
     const maxRecorded = config.record?.maxRecorded ?? DEFAULT_MAX_RECORDED;
     this.recorder = new Recorder(config.iterations, maxRecorded, this.net.layers.length);
     this.updateNorms = new Float64Array(this.net.layers.length);
+    // analyze (no update) only when cheap: it runs on every edit.
+    this.sharpness = initialSharpness(config, options.update);
   }
 
   get done(): boolean {
@@ -174,6 +178,7 @@ class TrainingRun implements Trainer {
     if (this.trace) result.trace = this.trace;
     if (this.nonFinite) result.nonFinite = { ...this.nonFinite };
     if (this.stopped) result.stopped = this.stopped;
+    if (this.sharpness) result.sharpness = { ...this.sharpness };
     return result;
   }
 }

@@ -110,6 +110,14 @@ export interface NonFiniteEvent {
   value: number; // the offending value (NaN, Infinity or -Infinity)
 }
 
+/** λ_max of the Hessian of the full-batch J at the initial weights; GD converges on J's quadratic model only
+ *  for learningRate < stableBelow = 2/λ_max (seed 001). */
+export interface SharpnessSummary {
+  lambdaMax: number;
+  stableBelow: number;
+  converged: boolean; // power iteration settled within its iterations
+}
+
 export interface RunResult {
   requestedIterations: number;
   iterations: number; // completed iterations
@@ -122,6 +130,8 @@ export interface RunResult {
   stopped?: 'cancelled' | 'non-finite';
   params: number;
   elapsedMs: number;
+  /** At the initial weights, when cheap enough to compute (see initialSharpness); undefined otherwise. */
+  sharpness?: SharpnessSummary;
 }
 
 export interface Progress {

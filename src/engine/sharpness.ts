@@ -18,6 +18,11 @@ export const DEFAULT_SHARPNESS_ITERATIONS = 20;
 export const DEFAULT_SHARPNESS_TOLERANCE = 1e-3;
 /** At most this many multiply-adds (params · samples · 2 · iterations) count as cheap: always computed. */
 export const CHEAP_SHARPNESS_COST = 5e7;
+/**
+ * The per-edit analysis (no training) computes it only up to this cost: measured with
+ * scripts/bench-editor.mjs, 1.5e7 (spiral-softmax) added ~30 ms to edit → findings, 8e5 a few ms.
+ */
+export const ANALYZE_SHARPNESS_COST = 5e6;
 /** Otherwise a training run computes it when its passes cost at most this share of the run's own passes. */
 export const SHARPNESS_SHARE_OF_TRAINING = 0.1;
 
@@ -159,10 +164,10 @@ function powerIteration(
 }
 
 /**
- * λ_max at a run's initial weights when it is cheap enough, else undefined: always when
- * params · samples · 2 · iterations is at most CHEAP_SHARPNESS_COST; for a training run (`training`) also
- * when those 2 · iterations full-batch passes cost at most SHARPNESS_SHARE_OF_TRAINING of the run's own
- * passes (iterations × batch rows). Also undefined when a value is not finite near the initial weights or
+ * λ_max at a run's initial weights when it is cheap enough, else undefined. A training run (`training`)
+ * computes it when params · samples · 2 · iterations is at most CHEAP_SHARPNESS_COST, or when those
+ * 2 · iterations full-batch passes cost at most SHARPNESS_SHARE_OF_TRAINING of the run's own passes
+ * (iterations × batch rows); an analysis only up to ANALYZE_SHARPNESS_COST. Also undefined when a value is not finite near the initial weights or
  * λ_max ≤ 0 (no curvature bounds the step: no stability bound).
  */
 export function initialSharpness(config: TrainConfig, training: boolean): SharpnessSummary | undefined {
@@ -170,7 +175,7 @@ export function initialSharpness(config: TrainConfig, training: boolean): Sharpn
   const passes = 2 * DEFAULT_SHARPNESS_ITERATIONS;
   const params = parameterCount(config.inputs, config.layers);
   const rows = config.batchSize === 'full' ? samples : Math.min(samples, Math.max(1, Math.floor(config.batchSize)));
-  const cheap = params * samples * passes <= CHEAP_SHARPNESS_COST;
+  const cheap = params * samples * passes <= (training ? CHEAP_SHARPNESS_COST : ANALYZE_SHARPNESS_COST);
   const share = training && passes * samples <= SHARPNESS_SHARE_OF_TRAINING * config.iterations * rows;
   if (!cheap && !share) return undefined;
   let s: Sharpness;

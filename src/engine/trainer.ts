@@ -49,7 +49,7 @@ class TrainingRun implements Trainer {
     const maxRecorded = config.record?.maxRecorded ?? DEFAULT_MAX_RECORDED;
     this.recorder = new Recorder(config.iterations, maxRecorded, this.net.layers.length);
     this.updateNorms = new Float64Array(this.net.layers.length);
-    // analyze (no update) only when cheap: it runs on every edit.
+    // analyze (no update) only when very cheap: it runs on every edit.
     this.sharpness = initialSharpness(config, options.update);
   }
 

@@ -128,7 +128,7 @@ describe('engine: sharpness (λ_max at the initial weights)', () => {
     }
   });
 
-  it('is skipped when costly: analyze never, training only when it is at most 10% of the run', () => {
+  it('is skipped when costly: an analysis above 5e6 multiply-adds, a training run above 5e7 unless it is at most 10% of the run', () => {
     // 10 inputs → 90 tanh → 1: 1,081 parameters × 1,200 samples × 40 passes ≈ 5.2e7 > 5e7 multiply-adds.
     const rng = createRng(3, 1);
     const xs = Array.from({ length: 1200 }, () => Array.from({ length: 10 }, () => rng.normal()));
@@ -139,6 +139,15 @@ describe('engine: sharpness (λ_max at the initial weights)', () => {
         iterations,
       });
     assert.equal(initialSharpness(big(1000), false), undefined, 'analyze');
+    // Analysis (per edit) stops at 5e6: 10 → 3 → 1 with 16 samples (37 · 16 · 40 ≈ 2.4e4) is computed.
+    const small = config({
+      layers: [layer(3, tanh, true, { kind: 'xavier' }), layer(1, linear, true, { kind: 'xavier' })],
+      data: dataset(xs.slice(0, 16), xs.slice(0, 16).map((r) => [r[0]])),
+    });
+    assert.ok(initialSharpness(small, false));
+    const medium = { ...big(1), data: dataset(xs.slice(0, 200), xs.slice(0, 200).map((r) => [r[0]])) };
+    assert.equal(initialSharpness(medium, false), undefined, '1,081 · 200 · 40 ≈ 8.6e6 > 5e6 for an analysis');
+    assert.ok(initialSharpness(medium, true), 'a training run still computes it below 5e7');
     assert.equal(initialSharpness(big(399), true), undefined, '40 passes > 10% of 399');
     const s = initialSharpness(big(400), true);
     assert.ok(s && s.lambdaMax > 0 && s.stableBelow === 2 / s.lambdaMax, JSON.stringify(s));

@@ -4,18 +4,18 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { diagnoseSpec, type Finding } from '../../../src/diagnostics';
-import { train } from '../../../src/engine';
+import { analyze, train } from '../../../src/engine';
 import { parseSpec, planRuns, type NetworkSpec } from '../../../src/spec';
 
 const ROOT = join(__dirname, '../../..');
 
-function trained(example: string): { spec: NetworkSpec; text: string; findings: Finding[] } {
+function trained(example: string, run = train): { spec: NetworkSpec; text: string; findings: Finding[] } {
   const file = join(ROOT, 'examples', example);
   const text = readFileSync(file, 'utf8');
   const parsed = parseSpec(text, { file });
   assert.deepEqual(parsed.errors, []);
   const spec = parsed.spec!;
-  const runs = planRuns(spec).map((p) => ({ label: p.label, config: p.config, result: train(p.config) }));
+  const runs = planRuns(spec).map((p) => ({ label: p.label, config: p.config, result: run(p.config) }));
   return { spec, text, findings: diagnoseSpec(spec, runs) };
 }
 
@@ -56,5 +56,12 @@ describe('diagnostics on engine runs', () => {
     assert.ok(Math.abs(bound - 0.25) < 1e-6, String(bound));
     const lrLine = text.split('\n').findIndex((l) => l.trim().startsWith('train.learningRate:')) + 1;
     assert.deepEqual(findings.map((f) => f.line), [lrLine, lrLine, lrLine]);
+    assert.match(diverges.message, /; learningRate is above 2\/λ_max ≈ 0\.25 \(λ_max ≈ 8, the sharpest curvature of J at the initial weights\)$/);
+  });
+
+  it('seed 001 slow descent analysed at the initial weights (no training): only η = 0.26 is flagged, before it diverges', () => {
+    const { findings } = trained('slow-descent.nn.yaml', analyze);
+    assert.deepEqual(findings.map((f) => [f.run, f.rule, f.severity]), [['train.learningRate=0.26', 'learning-rate-too-high', 'warning']]);
+    assert.match(findings[0].message, /^learningRate 0\.26 is above 2\/λ_max ≈ 0\.25 \(λ_max ≈ 8,.*expected to diverge$/);
   });
 });

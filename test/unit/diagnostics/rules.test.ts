@@ -227,6 +227,43 @@ describe('diagnostics rules on hand-built runs', () => {
       assert.match(f.message, /^Loss oscillates at learningRate 0\.1: J rises at 51% of 40 iterations/);
     });
 
+    describe('with λ_max at the initial weights (RunResult.sharpness: λ = 8, 2/λ = 0.25)', () => {
+      const sharpness = { lambdaMax: 8, stableBelow: 0.25, converged: true };
+      const analysis = makeRun(layers, [4], { sharpness });
+
+      it('warns before any divergence is seen when η > 2/λ_max (an analysis: one iteration)', () => {
+        const [f] = of(run(spec, analysis, config), 'learning-rate-too-high');
+        assert.equal(f.severity, 'warning');
+        assert.equal(f.path, 'train.learningRate');
+        assert.equal(
+          f.message,
+          'learningRate 0.26 is above 2/λ_max ≈ 0.25 (λ_max ≈ 8, the sharpest curvature of J at the initial weights): gradient descent is expected to diverge',
+        );
+        assert.deepEqual(f.evidence, { learningRate: 0.26, lambdaMax: 8, stableBelow: 0.25 });
+        assert.match(f.fix ?? '', /below 0\.25 \(below 0\.125 = 1\/λ_max J falls monotonically\)/);
+        // The same on a trained run that did not (yet) diverge.
+        assert.equal(of(run(spec, makeRun(layers, decreasing(50), { sharpness }), config), 'learning-rate-too-high')[0].severity, 'warning');
+      });
+
+      it('stays quiet at η ≤ 2/λ_max, and for momentum or adam (whose bounds differ)', () => {
+        assert.equal(of(run(spec, analysis, { ...config, learningRate: 0.25 }), 'learning-rate-too-high').length, 0);
+        const momentum = { ...config, optimizer: { kind: 'momentum', beta: 0.9 } } as TrainConfig;
+        assert.equal(of(run(spec, analysis, momentum), 'learning-rate-too-high').length, 0);
+      });
+
+      it('keeps the error when J diverges and names the bound from λ_max, above or below it', () => {
+        const [f] = of(run(spec, makeRun(layers, diverging, { sharpness }), config), 'learning-rate-too-high');
+        assert.equal(f.severity, 'error');
+        assert.match(f.message, /^Training diverges at learningRate 0\.26: .*; learningRate is above 2\/λ_max ≈ 0\.25 \(λ_max ≈ 8,/);
+        assert.equal(f.fix, 'lower train.learningRate below 2/λ_max ≈ 0.25');
+        assert.equal(f.evidence.lambdaMax, 8);
+        const below = { lambdaMax: 1, stableBelow: 2, converged: true };
+        const [g] = of(run(spec, makeRun(layers, diverging, { sharpness: below }), config), 'learning-rate-too-high');
+        assert.match(g.message, /, although it is below 2\/λ_max ≈ 2 \(λ_max ≈ 1,/);
+        assert.match(g.fix ?? '', /2\/λ ≈ 0\.25 \(λ ≈ 8, the curvature implied by J growing/);
+      });
+    });
+
     it('stays quiet on a converging run, on tiny zigzags and on mini-batch noise', () => {
       assert.equal(of(run(spec, makeRun(layers, decreasing(100))), 'learning-rate-too-high').length, 0);
       const ripple = Array.from({ length: 40 }, (_, t) => (1 + 1e-5 * (t % 2)) * Math.pow(0.999, t));

@@ -7,8 +7,15 @@
 //   Hv ≈ (∇J(w + εv) − ∇J(w − εv)) / 2ε,   ‖v‖ = 1,   ε = 1e-4 · max(1, ‖w‖)
 // The truncation error is O(ε²·J''') (zero for a quadratic J); rounding adds ~2⁻⁵²·‖∇J‖/ε. Power iteration
 // finds the eigenvalue of largest |λ|; when that one is negative, a second iteration on H − λ₁I (whose
-// eigenvalues are all ≥ 0) finds the largest algebraic one. The start vector is normal noise from the seed's
-// own stream (Stream.sharpness), so the result is deterministic.
+// eigenvalues are all ≥ 0) finds the largest algebraic one.
+//
+// Start vector: the full-batch gradient at the initial weights, the direction gradient descent moves in. On a
+// quadratic, GD's error e_t = (I − ηH)ᵗe₀ blows up only along eigenvectors that ∇J = He₀ has a component on,
+// and power iteration from ∇J stays in exactly that span. So a sharp direction that GD never excites (e.g. all
+// biases together in examples/deep-tanh-bias: data symmetric under x → −x keeps their gradient exactly 0, and
+// J keeps falling at η = 0.1 although that direction has curvature 62.5) does not set the bound. When the
+// gradient is 0 (or not finite), normal noise from the seed's own stream (Stream.sharpness) starts it instead;
+// either way the result is deterministic.
 import { fullBatchPass } from './gradients';
 import { parameterCount, type Layer, type Network, type Workspace } from './network';
 import { createRng, Stream } from './rng';
@@ -90,14 +97,19 @@ export function sharpness(config: TrainConfig, options?: SharpnessOptions): Shar
   const epsilon = 1e-4 * Math.max(1, Math.sqrt(dot(w0, w0)));
   const hv = hessianVectorProduct(config, net, ws, params, w0, epsilon);
 
-  const rng = createRng(config.seed, Stream.sharpness);
-  const v = new Float64Array(params.size);
-  for (let i = 0; i < v.length; i++) v[i] = rng.normal();
+  const start = new Float64Array(params.size);
+  params.read(start, true);
+  const g2 = dot(start, start);
+  if (!(g2 > 0) || !Number.isFinite(g2)) {
+    const rng = createRng(config.seed, Stream.sharpness);
+    for (let i = 0; i < start.length; i++) start[i] = rng.normal();
+  }
+  const v = Float64Array.from(start);
   const first = powerIteration(hv, v, 0, maxIterations, tolerance);
   let result = first;
   if (first.lambda < 0) {
-    // Dominant eigenvalue negative: the largest one is found on H − λ₁I, from a fresh start vector.
-    for (let i = 0; i < v.length; i++) v[i] = rng.normal();
+    // Dominant eigenvalue negative: the largest one is found on H − λ₁I, from the same start.
+    v.set(start);
     result = powerIteration(hv, v, first.lambda, maxIterations, tolerance);
   }
   const iterations = first.iterations + (result === first ? 0 : result.iterations);

@@ -1,5 +1,5 @@
-// λ_max at the initial weights (power iteration on finite-difference Hessian-vector products) against exact
-// and dense finite-difference Hessians, and when runs compute it.
+// λ_max at the initial weights (power iteration from the gradient on finite-difference Hessian-vector
+// products) against exact and dense finite-difference Hessians, and when runs compute it.
 import { strict as assert } from 'node:assert';
 import { analyze, computeGradients, createRng, initialSharpness, sharpness, train, type InitSpec, type TrainConfig } from '../../../src/engine';
 import { config, dataset, layer } from './configs';
@@ -25,6 +25,9 @@ describe('engine: sharpness (λ_max at the initial weights)', () => {
     assert.ok(s.converged);
     const summary = initialSharpness(slowDescent(0.1), true);
     assert.ok(summary && Math.abs(summary.stableBelow - 0.25) < 1e-7, JSON.stringify(summary));
+    // At the minimum w = 0 the gradient is 0: the seeded random start vector takes over.
+    const atMinimum = { ...slowDescent(0.1), layers: [layer(1, linear, false, { kind: 'explicit', weights: [[0, 0]] })] };
+    assert.ok(Math.abs(sharpness(atMinimum).lambdaMax - 8) < 1e-6, String(sharpness(atMinimum).lambdaMax));
   });
 
   it('a random linear model with bias under mse: λ_max of the exact Hessian XᵀX/m (X with a column of ones)', () => {
@@ -82,29 +85,57 @@ describe('engine: sharpness (λ_max at the initial weights)', () => {
   });
 
   it('a dominant negative eigenvalue: λ_max is the largest algebraic eigenvalue, not the largest |λ|', () => {
-    // A tanh unit far on the wrong side of its targets: J is concave along w there, more than it is convex.
-    const cfg = config({
-      layers: [layer(1, tanh, true, { kind: 'explicit', weights: [[2.0]], bias: [0] })],
-      data: dataset([[1], [-1]], [[-1], [1]]),
-    });
-    const p0 = [2.0, 0];
-    const J = (p: number[]): number =>
-      computeGradients({ ...cfg, layers: [layer(1, tanh, true, { kind: 'explicit', weights: [[p[0]]], bias: [p[1]] })] }).loss;
+    // One tanh unit, w = 1.5, b = 0.5, fitted to targets of the other sign: eigenvalues ≈ 0.092 and −0.258.
+    const data = dataset([[1], [-0.5], [0.2]], [[-1], [0.9], [-0.3]]);
+    const build = (p: number[]): TrainConfig =>
+      config({ layers: [layer(1, tanh, true, { kind: 'explicit', weights: [[p[0]]], bias: [p[1]] })], data });
+    const p0 = [1.5, 0.5];
     const h = 1e-3;
     const d2 = (i: number, j: number): number => {
       const q = (si: number, sj: number): number => {
         const p = p0.slice();
         p[i] += si * h;
         p[j] += sj * h;
-        return J(p);
+        return computeGradients(build(p)).loss;
       };
       return (q(1, 1) - q(1, -1) - q(-1, 1) + q(-1, -1)) / (4 * h * h);
     };
-    const eig = symmetricEigenvalues([[d2(0, 0), d2(0, 1)], [d2(1, 0), d2(1, 1)]]);
-    const [lo, hi] = eig.sort((a, b) => a - b);
-    assert.ok(Math.abs(lo) > Math.abs(hi), `this case needs a dominant negative eigenvalue: ${eig}`);
-    const got = sharpness(cfg, { iterations: 200, tolerance: 1e-12 });
+    const [lo, hi] = symmetricEigenvalues([[d2(0, 0), d2(0, 1)], [d2(1, 0), d2(1, 1)]]).sort((a, b) => a - b);
+    assert.ok(lo < 0 && hi > 0 && Math.abs(lo) > 2 * hi, `this case needs a dominant negative eigenvalue: ${lo}, ${hi}`);
+    const got = sharpness(build(p0), { iterations: 200, tolerance: 1e-12 });
     assert.ok(Math.abs(got.lambdaMax - hi) < 1e-4 * Math.abs(lo), `${got.lambdaMax} vs ${hi} (and ${lo})`);
+  });
+
+  it('starts from the gradient: a sharp direction gradient descent never excites does not set λ_max', () => {
+    // Seed 002's chain with biases (10 tanh units, w ≈ 1, b = 0) on data symmetric under x → −x: every bias
+    // gradient is exactly 0 and stays so under GD, and the bias block holds the sharpest curvature (≈ 7.1).
+    const depth = 10;
+    const w0 = Array.from({ length: depth }, (_, k) => 0.9 + 0.02 * k);
+    const build = (p: number[]): TrainConfig =>
+      config({
+        layers: Array.from({ length: depth }, (_, k) => layer(1, tanh, true, { kind: 'explicit', weights: [[p[k]]], bias: [p[depth + k]] })),
+        data: dataset([[-0.5], [0.5]], [[-0.5], [0.5]]),
+      });
+    const p0 = [...w0, ...new Array<number>(depth).fill(0)];
+    const grads = (p: number[]): number[] => {
+      const r = computeGradients(build(p));
+      return [...r.layers.map((l) => l.weightGrad[0][0]), ...r.layers.map((l) => l.biasGrad![0])];
+    };
+    const h = 1e-5;
+    const hessian = p0.map((_, j) => {
+      const up = p0.slice();
+      const down = p0.slice();
+      up[j] += h;
+      down[j] -= h;
+      const a = grads(up);
+      const b = grads(down);
+      return a.map((x, i) => (x - b[i]) / (2 * h));
+    });
+    const weightsOnly = topEigenvalue(hessian.slice(0, depth).map((r) => r.slice(0, depth)));
+    const all = topEigenvalue(hessian);
+    assert.ok(all > 5 * weightsOnly, `the bias block must be the sharp one: ${all} vs ${weightsOnly}`);
+    const got = sharpness(build(p0), { iterations: 300, tolerance: 1e-12 });
+    assert.ok(Math.abs(got.lambdaMax - weightsOnly) < 1e-5 * weightsOnly, `${got.lambdaMax} vs ${weightsOnly}`);
   });
 
   it('is deterministic: the same config gives the same λ and iteration count', () => {

@@ -1,5 +1,5 @@
 // `train --json`: one object, exactly the contract of SPEC-FORMAT.md plus a few extra fields
-// (iterations, stopped, nonFinite, verdict, deadShare, the findings' evidence and fix).
+// (iterations, stopped, nonFinite, verdict, sharpness, deadShare, the findings' evidence and fix).
 import { entryOfLayer, verdict, type Finding } from '../diagnostics';
 import type { LayerRecord, Trace } from '../engine';
 import type { NetworkSpec } from '../spec';
@@ -59,6 +59,7 @@ export function trainJson(specPath: string, spec: NetworkSpec, runs: readonly Tr
       ...(result.nonFinite !== undefined && { nonFinite: { ...result.nonFinite, value: String(result.nonFinite.value) } }),
       verdict: verdict(findings, spec.layerCount),
       layers: result.layers.map((l) => layerJson(spec, l)),
+      ...(result.sharpness !== undefined && { sharpness: { ...result.sharpness } }),
       ...(result.trace !== undefined && { trace: traceJson(result.trace) }),
       findings: findings.map(findingJson),
     })),

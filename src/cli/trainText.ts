@@ -160,6 +160,22 @@ function lossText(spec: NetworkSpec, runs: readonly TrainedRun[], p: Paint): str
   return `${p.bold('loss:')}\n${lines.join('\n')}\n`;
 }
 
+/** Per run: λ_max at the initial weights and the learning rate below which plain GD is stable (2/λ_max). */
+function stabilityText(runs: readonly TrainedRun[], p: Paint): string {
+  const width = Math.max(...runs.map((r) => r.label.length));
+  const lines = runs.map((r) => {
+    const label = runs.length > 1 ? `${r.label.padEnd(width)}  ` : '';
+    const s = r.result.sharpness;
+    const lr = r.config.learningRate;
+    if (!s) return `  ${label}stability at init: not estimated (too costly, or no positive curvature of J at the initial weights)`;
+    const gd = r.config.optimizer.kind === 'sgd' ? '' : `; a bound for plain gradient descent, not ${r.config.optimizer.kind}`;
+    const now = `(now ${formatNumber(lr)}${gd})`;
+    const line = `stability at init: λ_max ≈ ${formatNumber(s.lambdaMax)} → stable for learningRate < ${formatNumber(s.stableBelow)} ${now}`;
+    return `  ${label}${lr > s.stableBelow && !gd ? p.yellow(line) : line}`;
+  });
+  return lines.join('\n') + '\n';
+}
+
 export function trainText(specPath: string, spec: NetworkSpec, runs: readonly TrainedRun[], p: Paint): string {
   const t = runs[0].config;
   const optimizer = `${t.optimizer.kind}, learning rate ${formatNumber(t.learningRate)}`;
@@ -169,5 +185,5 @@ export function trainText(specPath: string, spec: NetworkSpec, runs: readonly Tr
     `${optimizer} · ${t.iterations} iterations` +
     (runs.length > 1 ? ` · ${runs.length} runs` : '') +
     '\n\n';
-  return `${header}${layerTable(spec, runs, p)}\n${findingsText(runs, p)}\n${lossText(spec, runs, p)}`;
+  return `${header}${layerTable(spec, runs, p)}\n${findingsText(runs, p)}\n${stabilityText(runs, p)}\n${lossText(spec, runs, p)}`;
 }

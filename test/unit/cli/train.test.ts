@@ -85,6 +85,34 @@ describe('cli train', () => {
     assert.match(run.stderr, /^gradient-lens: iterations must be a whole number from 1 to/);
   });
 
+  describe('stability at init (λ_max of J at the initial weights)', () => {
+    const SLOW = 'examples/slow-descent.nn.yaml';
+
+    it('human output: one line per run, λ_max ≈ 8 → stable below 0.25, with the run\'s own rate', () => {
+      const out = runCli(['train', SLOW]).stdout;
+      for (const lr of ['0.1', '0.2', '0.26']) {
+        const re = new RegExp(`train\\.learningRate=${lr.replace('.', '\\.')}\\s+stability at init: λ_max ≈ 8 → stable for learningRate < 0\\.25 \\(now ${lr.replace('.', '\\.')}\\)`);
+        assert.match(out, re);
+      }
+      assert.ok(out.indexOf('stability at init') > out.indexOf('findings') && out.indexOf('stability at init') < out.indexOf('loss:'));
+      assert.match(runCli(['train', W1, '--iterations', '5']).stdout, /^  stability at init: λ_max ≈ 0\.56\d* → stable for learningRate < 3\.5\d* \(now 0\.1\)$/m);
+    });
+
+    it('says when it was not estimated (seed 002 w=5: no positive curvature along the gradient)', () => {
+      assert.match(runCli(['train', W5, '--iterations', '3']).stdout, /stability at init: not estimated/);
+    });
+
+    it('--json: run.sharpness {lambdaMax, stableBelow, converged}, absent when not estimated', () => {
+      const runs = json(runCli(['train', SLOW, '--json'])).runs;
+      for (const r of runs) {
+        assert.ok(Math.abs(r.sharpness.lambdaMax - 8) < 1e-6, JSON.stringify(r.sharpness));
+        assert.ok(Math.abs(r.sharpness.stableBelow - 0.25) < 1e-7);
+        assert.equal(r.sharpness.converged, true);
+      }
+      assert.equal(json(runCli(['train', W5, '--json', '--iterations', '3'])).runs[0].sharpness, undefined);
+    });
+  });
+
   describe('human output', () => {
     const out = runCli(['train', SWEEP]).stdout;
     const lines = out.split('\n');

@@ -242,6 +242,22 @@ function learningRateFinding(findings: Finding[]): Finding | undefined {
   return findings.find((f) => f.rule === 'learning-rate-too-high') ?? findings.find((f) => f.rule === 'slow-convergence');
 }
 
+/** One line per run (up to MAX_HOVER_RUNS) that carries λ_max at the initial weights. */
+function sharpnessLines(runs: SpecRun[], optimizer: string): string[] {
+  const lines: string[] = [];
+  for (const run of runs.slice(0, MAX_HOVER_RUNS)) {
+    const s = run.result.sharpness;
+    if (!s) continue;
+    const label = run.label ? `${escapeMarkdown(run.label)}: ` : '';
+    lines.push(
+      `${label}λ_max ≈ ${formatNumber(s.lambdaMax)} at the initial weights → stable for η < ${formatNumber(s.stableBelow)}, ` +
+        `monotone for η < ${formatNumber(s.stableBelow / 2)}${s.converged ? '' : ' (power iteration not settled: a rough estimate)'}`,
+    );
+  }
+  if (lines.length > 0 && optimizer !== 'sgd') lines.push(`_These are plain gradient descent's bounds; ${optimizer} has others._`);
+  return lines.length > 1 ? lines.map((l) => `- ${l}`) : lines;
+}
+
 export function learningRateHover(spec: NetworkSpec, findings: Finding[], runs: SpecRun[], kind: 'training' | 'analysis' | undefined): string {
   const t = spec.train;
   const parts = [
@@ -250,6 +266,8 @@ export function learningRateHover(spec: NetworkSpec, findings: Finding[], runs: 
     'Gradient descent is stable only when η < 2/λ_max, λ_max the largest curvature (Hessian eigenvalue) of the loss; ' +
       'it decreases monotonically when η < 1/λ_max (seed 001: for J = ½(a w₁² + b w₂²), 0 < η < min(1/a, 1/b)).',
   ];
+  const bounds = sharpnessLines(runs, t.optimizer.kind);
+  if (bounds.length > 0) parts.push('', ...bounds);
   const f = learningRateFinding(findings);
   if (f) {
     parts.push('', `**${f.severity}**: ${escapeMarkdown(f.message)}`);
@@ -257,8 +275,13 @@ export function learningRateHover(spec: NetworkSpec, findings: Finding[], runs: 
   } else if (kind === 'training' && runs.length > 0) {
     const r = runs[0].result;
     parts.push('', `The last training showed no instability: J ${formatNumber(r.loss[0] ?? NaN)} → ${formatNumber(r.finalLoss)}.`);
-  } else {
-    parts.push('', '_The bound is estimated after a training run (Train Network)._');
+  } else if (bounds.length === 0) {
+    parts.push(
+      '',
+      runs.length === 0
+        ? '_λ_max and the bound are estimated at the first analysis or training run._'
+        : '_λ_max was not estimated at this edit (too costly per edit, or no positive curvature); Train Network estimates it when cheap enough._',
+    );
   }
   return parts.join('\n');
 }

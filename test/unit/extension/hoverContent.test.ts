@@ -85,7 +85,7 @@ describe('extension: hover Markdown', () => {
     const spec = deepTanhSpec(5);
     const before = learningRateHover(spec, [], [], undefined);
     assert.match(before, /η < 2\/λ_max/);
-    assert.match(before, /estimated after a training run/);
+    assert.match(before, /estimated at the first analysis or training run/);
     const finding: Finding = {
       rule: 'learning-rate-too-high',
       severity: 'error',
@@ -102,6 +102,21 @@ describe('extension: hover Markdown', () => {
     const after = learningRateHover(spec, [finding], [], 'training');
     assert.match(after, /above 2\/λ ≈ 0\\\.02/);
     assert.match(after, /Fix: lower learningRate below 0\\\.02/);
+  });
+
+  it('the learning-rate hover shows λ_max and the bound 2/λ_max once a run carries them, per run of a sweep', () => {
+    const spec = deepTanhSpec(5);
+    const sharp = (lambdaMax: number, converged = true) => ({ ...deepTanhRun(1), sharpness: { lambdaMax, stableBelow: 2 / lambdaMax, converged } });
+    const one = learningRateHover(spec, [], [{ label: '', result: sharp(8) }], 'analysis');
+    assert.match(one, /^λ_max ≈ 8 at the initial weights → stable for η < 0\.25, monotone for η < 0\.125$/m);
+    assert.doesNotMatch(one, /not estimated|estimated at the first/);
+    const sweep = learningRateHover(spec, [], [{ label: 'a=1', result: sharp(8) }, { label: 'a=2', result: sharp(4, false) }], 'analysis');
+    assert.match(sweep, /^- a=1: λ_max ≈ 8 .* η < 0\.25,/m);
+    assert.match(sweep, /^- a=2: λ_max ≈ 4 .* η < 0\.5, monotone for η < 0\.25 \(power iteration not settled: a rough estimate\)$/m);
+    const missing = learningRateHover(spec, [], [{ label: '', result: deepTanhRun(1) }], 'analysis');
+    assert.match(missing, /λ_max was not estimated at this edit/);
+    const adam = { ...spec, train: { ...spec.train, optimizer: { kind: 'adam', beta1: 0.9, beta2: 0.999, epsilon: 1e-8 } as const } };
+    assert.match(learningRateHover(adam, [], [{ label: '', result: sharp(8) }], 'analysis'), /plain gradient descent's bounds; adam has others/);
   });
 
   it('the learning-rate hover shows a slow-convergence finding when there is no instability', () => {

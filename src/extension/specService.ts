@@ -189,7 +189,8 @@ export class SpecService implements vscode.Disposable {
         });
         return { kind: 'done', spec, runs, findings: before?.findings ?? [], cancelled: true, ms };
       }
-      const findings = diagnoseSpec(spec, runs, thresholds);
+      // Each run's own config, so a swept learning rate is judged as trained (the runs stored stay config-free).
+      const findings = diagnoseSpec(spec, runs.map((r, i) => ({ ...r, config: plans[i].config })), thresholds);
       s.lastTraining = runs;
       s.trainedTextGen = textGen;
       this.store.update(key, thresholds, { status: 'done', kind: 'training', runs, findings, progress: undefined });

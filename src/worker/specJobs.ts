@@ -1,5 +1,5 @@
 // Spec-level jobs of the worker: the text → parse → plan (→ analyze → diagnose) pipeline, off the host.
-import { diagnoseSpec, resolveThresholds } from '../diagnostics';
+import { diagnoseSpec, resolveThresholds, type DiagnosedRun } from '../diagnostics';
 import type { Finding, Thresholds } from '../diagnostics/types';
 import { analyze } from '../engine';
 import { maxRecordedFor, wantsTrace } from '../extension/runOptions';
@@ -45,9 +45,12 @@ export function analyzeSource(source: SpecSource, settings: Record<string, numbe
   const thresholds = specThresholds(settings, parse.spec);
   if (!parse.spec) return { parse, runs: [], findings: [], thresholds };
   const runs: WorkerRunResult[] = [];
+  const diagnosed: DiagnosedRun[] = []; // the same runs with their configs (a swept learning rate), for the rules only
   for (const plan of planFor(parse.spec, 1)) {
     if (isCancelled()) break;
-    runs.push({ label: plan.label, result: analyze(plan.config) });
+    const run = { label: plan.label, result: analyze(plan.config) };
+    runs.push(run);
+    diagnosed.push({ ...run, config: plan.config });
   }
-  return { parse, runs, findings: diagnoseSpec(parse.spec, runs, thresholds), thresholds };
+  return { parse, runs, findings: diagnoseSpec(parse.spec, diagnosed, thresholds), thresholds };
 }

@@ -1,4 +1,6 @@
 import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import type { TrainConfig } from '../../../src/engine/types';
 import type { HostToWorker, WorkerToHost } from '../../../src/protocol';
 import { createWorkerHandler } from '../../../src/worker/handler';
@@ -141,6 +143,21 @@ describe('worker: spec jobs', () => {
     assert.equal(m.runs[0].result.iterations, 1);
     const v = m.findings.find((f) => f.rule === 'vanishing-gradient');
     assert.equal(v?.range.start.line, 2, 'on the `- units:` line of the entry');
+  });
+
+  it('analyzeSpec judges each sweep run by its own learning rate (slow-descent: only 0.26 is above 2/λ_max)', async () => {
+    const h = harness();
+    const file = path.join(__dirname, '../../../examples/slow-descent.nn.yaml');
+    const sweep = { text: readFileSync(file, 'utf8'), file, format: 'yaml' as const, trusted: true };
+    h.send({ type: 'analyzeSpec', id: 7, source: sweep, thresholds: {} });
+    const m = await h.until((x) => x.type === 'specAnalyzed' || x.type === 'failed');
+    assert.equal(m.type, 'specAnalyzed');
+    if (m.type !== 'specAnalyzed') return;
+    assert.deepEqual(m.runs.map((r) => r.label), ['train.learningRate=0.1', 'train.learningRate=0.2', 'train.learningRate=0.26']);
+    const tooHigh = m.findings.filter((f) => f.rule === 'learning-rate-too-high');
+    assert.deepEqual(tooHigh.map((f) => f.run), ['train.learningRate=0.26']);
+    assert.match(tooHigh[0].message, /0\.25/);
+    assert.equal('config' in m.runs[0], false, 'the runs sent to the host carry no config (no dataset copy)');
   });
 
   it('user thresholds apply: a tiny vanishing threshold and ratio silence the finding', async () => {

@@ -77,6 +77,21 @@ export async function openWorkbench(mochaContext) {
   return wb;
 }
 
+/**
+ * The usual suite setup: a fresh workbench (browser context) before the suite's tests, handed to `use`, and
+ * closed after them. Call it inside `describe`, next to a `let wb;` the tests read.
+ */
+export function useWorkbench(use) {
+  let wb;
+  before(async function () {
+    wb = await openWorkbench(this);
+    use(wb);
+  });
+  after(async () => {
+    await wb?.close();
+  });
+}
+
 export class Workbench {
   constructor(context, page, file) {
     this.context = context;

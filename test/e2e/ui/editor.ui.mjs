@@ -2,15 +2,12 @@
 // layer, Train Network from the palette (progress, then the gradient panel), typing an edit and watching the
 // findings follow it. A screenshot per step.
 import assert from 'node:assert/strict';
-import { openWorkbench, poll } from './driver.mjs';
+import { poll, useWorkbench } from './driver.mjs';
 
 describe('editor features (UI)', function () {
   let wb;
-  before(async function () {
-    wb = await openWorkbench(this);
-  });
-  after(async () => {
-    await wb?.close();
+  useWorkbench((opened) => {
+    wb = opened;
   });
 
   it('opening deep-tanh-w5 lists the vanishing gradient in the Problems panel', async () => {

@@ -2,7 +2,7 @@
 // inside the webview to prove they drew what the issue asks for (three loss curves, bars on a log axis from
 // ~1e-303 to ~1e-1 with the vanishing band), take a screenshot, and click a flagged bar to reveal its line.
 import assert from 'node:assert/strict';
-import { openWorkbench } from './driver.mjs';
+import { useWorkbench } from './driver.mjs';
 import { trainInPanel } from './panelSteps.mjs';
 
 const SPEC = 'deep-tanh-sweep.nn.yaml';
@@ -71,11 +71,8 @@ function probeCanvas(canvas, request) {
 describe('panel: the gradient panel in a real editor', function () {
   let wb;
   let frame;
-  before(async function () {
-    wb = await openWorkbench(this);
-  });
-  after(async () => {
-    await wb?.close();
+  useWorkbench((opened) => {
+    wb = opened;
   });
 
   it('Train Network on the seed 002 sweep opens the panel, and it finishes with three runs', async () => {

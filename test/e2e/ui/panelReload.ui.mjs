@@ -2,7 +2,7 @@
 // same runs, and it works from the keyboard (Tab through the controls, arrows between tabs, Enter on the
 // flow chart's table toggle).
 import assert from 'node:assert/strict';
-import { openWorkbench, poll } from './driver.mjs';
+import { poll, useWorkbench } from './driver.mjs';
 import { trainInPanel } from './panelSteps.mjs';
 
 const SPEC = 'deep-tanh-sweep.nn.yaml';
@@ -38,11 +38,8 @@ async function tabTo(wb, frame, id, max = 40) {
 describe('panel: reload and keyboard', function () {
   let wb;
   let frame;
-  before(async function () {
-    wb = await openWorkbench(this);
-  });
-  after(async () => {
-    await wb?.close();
+  useWorkbench((opened) => {
+    wb = opened;
   });
 
   it('survives a window reload showing the same runs', async () => {

@@ -1,15 +1,12 @@
 // The side-bar view as a person uses it: open it from the activity bar, read the active spec's verdict and its
 // compact gradient-flow chart, switch specs and watch it follow, then open the full panel from its button.
 import assert from 'node:assert/strict';
-import { openWorkbench, poll } from './driver.mjs';
+import { poll, useWorkbench } from './driver.mjs';
 
 describe('side view: the verdict beside the editor', function () {
   let wb;
-  before(async function () {
-    wb = await openWorkbench(this);
-  });
-  after(async () => {
-    await wb?.close();
+  useWorkbench((opened) => {
+    wb = opened;
   });
 
   it('shows the active spec’s verdict and chart, follows a switch of spec, and opens the panel', async () => {

@@ -1,15 +1,12 @@
 // The packaged extension in a real workbench: it loads, the workspace's specs are listed, and the palette
 // offers the extension's commands once the extension has seen the specs.
 import assert from 'node:assert/strict';
-import { openWorkbench } from './driver.mjs';
+import { useWorkbench } from './driver.mjs';
 
 describe('workbench', function () {
   let wb;
-  before(async function () {
-    wb = await openWorkbench(this);
-  });
-  after(async () => {
-    await wb?.close();
+  useWorkbench((opened) => {
+    wb = opened;
   });
 
   it('loads with the test workspace in the explorer', async () => {
